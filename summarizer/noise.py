@@ -1,0 +1,126 @@
+"""Mark, never delete, what is not article body, and say why.
+
+Three kinds of rule, each general rather than tuned to one site:
+
+- shape: what a line looks like (a heading with no sentence punctuation, a
+  run of hashtags, a byline, a bare timestamp, a locale code, boilerplate of
+  the legal or AI-disclosure kind);
+- topic: how far a sentence is from the rest of its document and from the
+  other sources (teasers of other stories share no words with the story);
+- position: pages end with what is not the article (notices, link lists,
+  teasers), so once the body has ended, everything after it is marked too.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from .models import Corpus, Segmented, Sentence
+from .similarity import tfidf_matrix
+
+_LEGAL = re.compile(
+    r"rights reserved|all rights of|copyright|©|written (?:contract|permission|consent)"
+    r"|terms of (?:use|service)|legal (?:warning|notice|disclaimer)"
+    r"|(?:reproduced|republished|redistributed)\b.*\bwithout",
+    re.IGNORECASE,
+)
+_AI_NOTICE = re.compile(
+    r"\b(?:AI|artificial intelligence)[- ](?:generated|technology was used|was used|assisted)"
+    r"|generated (?:by|with|using) (?:AI|artificial intelligence)",
+)
+_BYLINE = re.compile(r"^(?:posted|post|written|story|words|text)?\s*by\s*:?\s+\S", re.IGNORECASE)
+_LOCALE = re.compile(r"^[a-z]{2}[_-][A-Z]{2}\w*$")
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
+_SENTENCE_END = tuple(".!?\"”’')")
+
+# Reasons that, past the first part of a document, show that the body has ended.
+_ENDS_BODY = ("legal", "ai notice", "hashtags", "navigation", "language switcher", "timestamp")
+BODY_MIN_SHARE = 0.4  # a notice in the first 40% is a header note, not the page footer
+ON_TOPIC = 0.06  # cosine to the corpus centroid below which a tail sentence is off-topic
+OFF_TOPIC = 0.015  # below this even mid-body sentences are off-topic
+
+
+def shape_noise(sentence: str, line: str, is_first_line: bool) -> str | None:
+    """Why the sentence is not body, judging by its shape and its line; None if it is.
+
+    >>> shape_noise("#trending #NorthKorea", "#trending #NorthKorea", False)
+    'hashtags: a line of tags'
+    >>> shape_noise("Kim visited a factory.", "Kim visited a factory.", False) is None
+    True
+    """
+    tokens = line.split()
+    if _LEGAL.search(sentence):
+        return "legal: a rights or reuse notice"
+    if _AI_NOTICE.search(sentence):
+        return "ai notice: a note on machine-generated content"
+    if len(tokens) >= 2 and sum(t.startswith("#") for t in tokens) / len(tokens) >= 0.5:
+        return "hashtags: a line of tags"
+    if _LOCALE.match(line):
+        return "language switcher: a locale code"
+    if len(tokens) <= 6 and _BYLINE.match(line):
+        return "byline: names the author, states no fact"
+    if _is_timestamp(sentence):
+        return "timestamp: a date or time alone"
+    if not line.endswith(_SENTENCE_END) and len(tokens) <= 20:
+        return "title: the headline, not a sentence" if is_first_line else "heading: no sentence"
+    return None
+
+
+def _is_timestamp(line: str) -> bool:
+    rest = _MONTH.sub(" ", _CLOCK.sub(" ", line))
+    words = re.findall(r"[A-Za-z]{2,}", rest)
+    had_time = bool(_CLOCK.search(line) or _MONTH.search(line))
+    return had_time and not words and bool(re.search(r"\d", line))
+
+
+def mark_corpus(corpus: Corpus) -> Corpus:
+    """Add topic and position marks to the shape marks made while segmenting."""
+    sentences = [s for d in corpus.documents for s in d.sentences]
+    topical = _topicality(sentences)
+    return Corpus(documents=tuple(_mark_document(d, topical) for d in corpus.documents))
+
+
+def _topicality(sentences: list[Sentence]) -> dict[str, float]:
+    """Cosine of each sentence to the centroid of the body sentences, itself left out."""
+    body = [s for s in sentences if s.is_body]
+    if len(body) < 2:
+        return {s.sentence_id: 1.0 for s in sentences}
+    matrix = tfidf_matrix([s.text for s in sentences], fit_on=[s.text for s in body])
+    is_body = np.array([s.is_body for s in sentences])
+    total = np.asarray(matrix[is_body].sum(axis=0)).ravel()
+    scores = {}
+    for i, s in enumerate(sentences):
+        row = matrix[i].toarray().ravel()
+        centroid = total - row if s.is_body else total
+        norm = np.linalg.norm(centroid)
+        scores[s.sentence_id] = float(row @ centroid / norm) if norm else 0.0
+    return scores
+
+
+def _mark_document(doc: Segmented, topical: dict[str, float]) -> Segmented:
+    text_length = len(doc.document.text)
+    body_end = _body_end(doc.sentences, topical, text_length)
+    marked = []
+    for s in doc.sentences:
+        reason = s.noise
+        if reason is None and s.start >= body_end:
+            reason = "after the article body: follows the last on-topic sentence or a footer"
+        if reason is None and topical[s.sentence_id] < OFF_TOPIC:
+            reason = f"off-topic: shares almost no words with the sources ({topical[s.sentence_id]:.3f})"
+        marked.append(s if reason == s.noise else s.model_copy(update={"noise": reason}))
+    return Segmented(document=doc.document, sentences=tuple(marked))
+
+
+def _body_end(sentences: tuple[Sentence, ...], topical: dict[str, float], length: int) -> int:
+    """Offset where the article body ends: at a footer marker, or after its last on-topic line."""
+    end = length
+    for s in sentences:
+        if s.start >= BODY_MIN_SHARE * length and s.noise and s.noise.startswith(_ENDS_BODY):
+            end = s.start
+            break
+    before = [s for s in sentences if s.is_body and s.start < end]
+    on_topic = [s.end for s in before if topical[s.sentence_id] >= ON_TOPIC]
+    return max(on_topic) if on_topic else end

@@ -1,0 +1,18 @@
+"""TF-IDF vectors over content stems, so that sentences are compared one way everywhere."""
+
+from __future__ import annotations
+
+from scipy.sparse import csr_matrix
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .text import analyzer
+
+
+def tfidf_matrix(texts: list[str], fit_on: list[str] | None = None) -> csr_matrix:
+    """L2-normalised TF-IDF rows for `texts`; IDF learnt from `fit_on` (default: `texts`).
+
+    Rows are unit vectors, so `m @ m.T` is the cosine similarity matrix.
+    """
+    vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
+    vectorizer.fit(fit_on if fit_on is not None else texts)
+    return vectorizer.transform(texts).tocsr()

@@ -1,0 +1,114 @@
+"""Keep, repair, replace or drop each drafted sentence, with the reasons.
+
+1. kept: the drafted sentence is supported by the union of its cited spans;
+2. repaired: it is not, but other sentences of its fact support it, so its
+   citations are re-pointed there;
+3. replaced: no span supports it, so the fact's best-supported source
+   sentence stands in for it, verbatim, and the draft goes to `dropped`;
+4. dropped: nothing can stand in.
+
+Each item keeps only the citations that support it on their own (or, when
+none does alone, the union that does), and `sources` counts their documents.
+"""
+
+from __future__ import annotations
+
+from .check import check
+from .draft import citation_for
+from .models import Candidate, Citation, Corpus, Dropped, Fact, Item, Plan, Sentence, Verdict
+
+
+def verify(
+    drafts: list[Candidate | Dropped], plan: Plan, corpus: Corpus
+) -> tuple[list[Item], list[Dropped]]:
+    facts = {f.fact_id: f for f in plan.facts}
+    items: list[Item] = []
+    dropped: list[Dropped] = []
+    for candidate in drafts:
+        if isinstance(candidate, Dropped):
+            dropped.append(candidate)
+            continue
+        sentences = [corpus.sentence(sid) for sid in facts[candidate.fact_id].sentence_ids]
+        item, lost = verify_candidate(candidate, sentences, facts[candidate.fact_id])
+        if item is not None:
+            items.append(item)
+        if lost is not None:
+            dropped.append(lost)
+    order = {f.fact_id: i for i, f in enumerate(plan.facts)}
+    items.sort(key=lambda it: (-it.sources, order[it.fact_id]))
+    return items, dropped
+
+
+def verify_candidate(
+    candidate: Candidate, sentences: list[Sentence], fact: Fact
+) -> tuple[Item | None, Dropped | None]:
+    """The item that survives verification, and the draft lost on the way, if any."""
+    cited = [c.cited_text for c in candidate.citations]
+    result = check(candidate.text, cited)
+    if result.supported:
+        item = _item(candidate.text, sentences, fact, "drafted", ())
+        if item is not None:
+            return item, None
+    repaired = _item(
+        candidate.text,
+        sentences,
+        fact,
+        "repaired",
+        (f"citations re-pointed; the cited spans did not support it ({result.reasons[0]})",),
+    )
+    if repaired is not None:
+        return repaired, None
+    why = result.reasons if candidate.citations else ("the model cited no source",)
+    lost = Dropped(text=candidate.text, citations=candidate.citations, reasons=tuple(why))
+    for source in best_supported(sentences):
+        replaced = _item(
+            source.text, sentences, fact, "replaced", ("the draft was unsupported",)
+        )
+        if replaced is not None:
+            reasons = (*why, "replaced by a source sentence")
+            return replaced, lost.model_copy(update={"reasons": reasons})
+    return None, lost
+
+
+def _item(
+    text: str, sentences: list[Sentence], fact: Fact, origin: str, changes: tuple[str, ...]
+) -> Item | None:
+    """An item citing the fact's sentences that support `text`, or None if none does."""
+    support = supporting_citations(text, sentences)
+    if not support:
+        return None
+    result = check(text, [c.cited_text for c in support])
+    verdict = Verdict(supported=True, score=result.score, reasons=result.reasons)
+    return Item(
+        text=text,
+        citations=support,
+        sources=len({c.doc_id for c in support}),
+        verdict=verdict,
+        fact_id=fact.fact_id,
+        origin=origin,  # type: ignore[arg-type]
+        changes=changes,
+    )
+
+
+def supporting_citations(text: str, sentences: list[Sentence]) -> tuple[Citation, ...]:
+    """Sentences that support `text` alone; else the union that does; else nothing."""
+    alone = [s for s in sentences if check(text, [s.text]).supported]
+    if alone:
+        return tuple(citation_for(s) for s in alone)
+    result = check(text, [s.text for s in sentences])
+    if result.supported:
+        return tuple(citation_for(sentences[i]) for i in sorted(result.evidence_index))
+    return ()
+
+
+def best_supported(sentences: list[Sentence]) -> list[Sentence]:
+    """Source sentences ordered by how many of the fact's other sentences support them.
+
+    The sentence that most sources back is what they agree on; ties go to the
+    shorter one, which says less that the others do not.
+    """
+
+    def backers(s: Sentence) -> int:
+        return sum(check(s.text, [o.text]).supported for o in sentences if o is not s)
+
+    return sorted(sentences, key=lambda s: (-backers(s), len(s.text), s.sentence_id))
