@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     shall should can could may might must it its it's they them their theirs he him his
     she her hers we us our you your i me my also too very so such just only even still
     yet both each other another any some all more most much many own same up down out
-    off again further once said says say according reported report reports told""".split()
+    off again further once said says say according""".split()
 )
 
 NEGATIONS = frozenset(

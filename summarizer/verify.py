@@ -14,6 +14,8 @@ none does alone, the union that does), and `sources` counts their documents.
 from __future__ import annotations
 
 from .check import check
+
+SENTENCE_END = (".", "!", "?", "\"", "”")
 from .draft import citation_for
 from .models import Candidate, Citation, Corpus, Dropped, Fact, Item, Plan, Sentence, Verdict
 
@@ -43,29 +45,30 @@ def verify_candidate(
     candidate: Candidate, sentences: list[Sentence], fact: Fact
 ) -> tuple[Item | None, Dropped | None]:
     """The item that survives verification, and the draft lost on the way, if any."""
-    cited = [c.cited_text for c in candidate.citations]
-    result = check(candidate.text, cited)
-    if result.supported:
+    result = check(candidate.text, [c.cited_text for c in candidate.citations])
+    complete = candidate.text.endswith(SENTENCE_END)
+    if complete and result.supported:
         item = _item(candidate.text, sentences, fact, "drafted", ())
         if item is not None:
             return item, None
-    repaired = _item(
-        candidate.text,
-        sentences,
-        fact,
-        "repaired",
-        (f"citations re-pointed; the cited spans did not support it ({result.reasons[0]})",),
-    )
-    if repaired is not None:
-        return repaired, None
-    why = result.reasons if candidate.citations else ("the model cited no source",)
-    lost = Dropped(text=candidate.text, citations=candidate.citations, reasons=tuple(why))
-    for source in best_supported(sentences):
-        replaced = _item(
-            source.text, sentences, fact, "replaced", ("the draft was unsupported",)
+    if complete:
+        why = f"the cited spans did not support it ({result.reasons[0]})"
+        repaired = _item(
+            candidate.text, sentences, fact, "repaired", (f"citations re-pointed; {why}",)
         )
+        if repaired is not None:
+            return repaired, None
+    if not complete:
+        why_lost: tuple[str, ...] = ("not a complete sentence",)
+    elif not candidate.citations:
+        why_lost = ("the model cited no source",)
+    else:
+        why_lost = result.reasons
+    lost = Dropped(text=candidate.text, citations=candidate.citations, reasons=why_lost)
+    for source in best_supported(sentences):
+        replaced = _item(source.text, sentences, fact, "replaced", ("the draft was unsupported",))
         if replaced is not None:
-            reasons = (*why, "replaced by a source sentence")
+            reasons = (*why_lost, "replaced by a source sentence")
             return replaced, lost.model_copy(update={"reasons": reasons})
     return None, lost
 
@@ -91,7 +94,11 @@ def _item(
 
 
 def supporting_citations(text: str, sentences: list[Sentence]) -> tuple[Citation, ...]:
-    """Sentences that support `text` alone; else the union that does; else nothing."""
+    """Sentences that support `text` alone; else the union that does; else nothing.
+
+    Sentences that support it alone are all kept (each is one more source);
+    when none does, the smallest union that does is cited instead.
+    """
     alone = [s for s in sentences if check(text, [s.text]).supported]
     if alone:
         return tuple(citation_for(s) for s in alone)
@@ -104,11 +111,14 @@ def supporting_citations(text: str, sentences: list[Sentence]) -> tuple[Citation
 def best_supported(sentences: list[Sentence]) -> list[Sentence]:
     """Source sentences ordered by how many of the fact's other sentences support them.
 
-    The sentence that most sources back is what they agree on; ties go to the
-    shorter one, which says less that the others do not.
+    The sentence that most sources back is what they agree on; among equals,
+    the one whose words the others cover best is the most central.
     """
 
-    def backers(s: Sentence) -> int:
-        return sum(check(s.text, [o.text]).supported for o in sentences if o is not s)
+    def rank(s: Sentence) -> tuple[int, float, str]:
+        results = [check(s.text, [o.text]) for o in sentences if o is not s]
+        backers = sum(r.supported for r in results)
+        mean = sum(r.score for r in results) / len(results) if results else 0.0
+        return -backers, -mean, s.sentence_id
 
-    return sorted(sentences, key=lambda s: (-backers(s), len(s.text), s.sentence_id))
+    return sorted(sentences, key=rank)

