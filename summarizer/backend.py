@@ -8,6 +8,7 @@ context check is the count of exactly what the model is given.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from functools import cached_property
 from pathlib import Path
@@ -46,6 +47,10 @@ class Backend:
         try:
             from llama_cpp import Llama
             from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+            # llama.cpp's own notices would interleave with the brief on stderr;
+            # load failures still arrive as exceptions below.
+            logging.getLogger("llama-cpp-python").setLevel(logging.CRITICAL)
 
             self._llm = Llama(
                 model_path=str(path),

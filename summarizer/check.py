@@ -1,43 +1,80 @@
 """Decide whether evidence supports a claim, combining the signals in `signals.py`.
 
 Content alignment gives the base score; each hard error (a number, date or
-name the evidence lacks, a flipped negation, an antonym, swapped roles)
-scales it down and is reported as a reason. With several evidence texts the
-best single one is tried first, then the smallest greedy union, as MiniCheck
-takes the best over chunks.
+name the evidence lacks, a flipped negation, an antonym, a swapped word of a
+closed class, swapped roles) scales it down and is reported as a reason. With
+several evidence texts the best single one is tried first, then the smallest
+greedy union of the best few, as MiniCheck takes the best over chunks.
+
+Every signal can be switched off by name (`disabled`), so that the eval
+harness (`evals/verifier.py`) can measure what each one is worth.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from . import signals
 from .models import CheckResult
 
 THRESHOLD = 0.75  # score at or above which a claim with no hard error is supported
 PENALTY = 0.4  # multiplier applied once per kind of hard error
+UNION_POOL = 8  # evidence texts, best first, that a greedy union may draw on
 
 
-def judge(claim: str, evidence: str) -> tuple[float, list[str], bool]:
-    """(score, reasons, hard_error) for one claim against one evidence text."""
-    share, missing = signals.coverage(claim, evidence)
+def _pairs(found: list[tuple[str, str]], joiner: str) -> str:
+    return ", ".join(f"{a}{joiner}{b}" for a, b in found)
+
+
+# name -> (finder, how to report what it found); each finding is one hard error.
+HARD_SIGNALS: dict[str, tuple[Callable[[str, str], object], Callable[[object], str]]] = {
+    "numbers": (
+        signals.missing_numbers,
+        lambda found: f"numbers not in the evidence: {', '.join(found)}",  # type: ignore[arg-type]
+    ),
+    "names": (
+        signals.missing_names,
+        lambda found: f"names not in the evidence: {', '.join(found)}",  # type: ignore[arg-type]
+    ),
+    "negation": (signals.polarity_flip, lambda _: "negation differs from the evidence"),
+    "antonyms": (
+        signals.antonym_swaps,
+        lambda found: "opposite words: " + _pairs(found, " vs "),  # type: ignore[arg-type]
+    ),
+    "classes": (
+        signals.class_swaps,
+        lambda found: "substituted words: " + _pairs(found, " for "),  # type: ignore[arg-type]
+    ),
+    "roles": (
+        signals.role_swaps,
+        lambda found: "roles swapped: " + _pairs(found, " and "),  # type: ignore[arg-type]
+    ),
+}
+SIGNALS: tuple[str, ...] = ("coverage", *HARD_SIGNALS)
+NONE: frozenset[str] = frozenset()
+
+
+def judge(
+    claim: str, evidence: str, disabled: frozenset[str] = NONE
+) -> tuple[float, list[str], bool]:
+    """(score, reasons, hard_error) for one claim against one evidence text.
+
+    `disabled` names signals (see `SIGNALS`) to leave out; without coverage
+    the base score is 1.
+    """
+    share, missing = (1.0, []) if "coverage" in disabled else signals.coverage(claim, evidence)
     reasons = []
     if missing:
         reasons.append(f"words not in the evidence: {', '.join(missing)}")
     errors = []
-    if numbers := signals.missing_numbers(claim, evidence):
-        errors.append(f"numbers not in the evidence: {', '.join(numbers)}")
-    if names := signals.missing_names(claim, evidence):
-        errors.append(f"names not in the evidence: {', '.join(names)}")
-    if signals.polarity_flip(claim, evidence):
-        errors.append("negation differs from the evidence")
-    if swaps := signals.antonym_swaps(claim, evidence):
-        errors.append("opposite words: " + ", ".join(f"{c} vs {e}" for c, e in swaps))
-    if roles := signals.role_swaps(claim, evidence):
-        errors.append("roles swapped: " + ", ".join(f"{a} and {b}" for a, b in roles))
+    for name, (find, describe) in HARD_SIGNALS.items():
+        if name not in disabled and (found := find(claim, evidence)):
+            errors.append(describe(found))
     score = share * PENALTY ** len(errors)
     return score, errors + reasons, bool(errors)
 
 
-def check(claim: str, evidence: list[str]) -> CheckResult:
+def check(claim: str, evidence: list[str], disabled: frozenset[str] = NONE) -> CheckResult:
     """Check `claim` against each evidence text, then against the best union of them.
 
     >>> check("Kim ordered new factories.", ["Rain fell.", "Kim orders new factories."])
@@ -45,13 +82,15 @@ def check(claim: str, evidence: list[str]) -> CheckResult:
     """
     if not evidence or not claim.strip():
         return CheckResult(supported=False, score=0.0, evidence_index=(), reasons=("no evidence",))
-    judged = [judge(claim, e) for e in evidence]
+    judged = [judge(claim, e, disabled) for e in evidence]
     best = max(range(len(evidence)), key=lambda i: (judged[i][0], -i))
     chosen = [best]
     score, reasons, hard = judged[best]
     if len(evidence) > 1 and not _passes(score, hard):
-        chosen = _greedy_union(claim, evidence, best)
-        score, reasons, hard = judge(claim, " ".join(evidence[i] for i in chosen))
+        pool = sorted(range(len(evidence)), key=lambda i: (-judged[i][0], i))[:UNION_POOL]
+        chosen = _greedy_union(claim, evidence, pool, judged[best][0], disabled)
+        if len(chosen) > 1:
+            score, reasons, hard = judge(claim, _join(evidence, chosen), disabled)
     supported = _passes(score, hard)
     if supported and not reasons:
         reasons = ["covers all content words"]
@@ -67,16 +106,22 @@ def _passes(score: float, hard: bool) -> bool:
     return score >= THRESHOLD and not hard
 
 
-def _greedy_union(claim: str, evidence: list[str], first: int) -> list[int]:
-    """Add evidence texts while each raises the score of the union."""
-    chosen, score = [first], judge(claim, evidence[first])[0]
+def _join(evidence: list[str], chosen: list[int]) -> str:
+    return " ".join(evidence[i] for i in sorted(chosen))
+
+
+def _greedy_union(
+    claim: str, evidence: list[str], pool: list[int], score: float, disabled: frozenset[str]
+) -> list[int]:
+    """Add evidence texts from `pool` (best first) while each raises the union's score."""
+    chosen = [pool[0]]
     improved = True
     while improved:
         improved = False
-        for i in range(len(evidence)):
+        for i in pool:
             if i in chosen:
                 continue
-            trial = judge(claim, " ".join(evidence[j] for j in [*chosen, i]))[0]
+            trial = judge(claim, _join(evidence, [*chosen, i]), disabled)[0]
             if trial > score + 1e-9:
                 chosen, score, improved = [*chosen, i], trial, True
     return chosen

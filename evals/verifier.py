@@ -1,0 +1,306 @@
+"""Measure the verifier (`summarizer.check`) on human-labelled dev data.
+
+Sets, read from ``../shared/evaldata`` (or ``$EVALDATA``):
+
+- WiCE oracle chunks: each claim has several rows of short evidence; a claim
+  scores the max over its rows. ``supported`` is positive; ``partially_supported``
+  counts as negative and is also reported on its own (share accepted).
+- SummEdits (news): the summary against the whole article.
+- FRANK: system summaries against their CNN/DM or XSum article; positive when
+  every summary sentence is factual.
+
+For SummEdits and FRANK the summary is split into sentences and the article
+into sentences; a summary scores the MIN over its sentences of
+``check(sentence, article_sentences).score``, which is how the verifier is
+applied per sentence in the pipeline.
+
+Balanced accuracy, (TPR + TNR) / 2, is computed at ONE threshold on ``score``,
+the same for every set: by default ``summarizer.check.THRESHOLD``, which was
+chosen on this dev data (``--tune`` prints the threshold that maximises the
+mean over the three sets, as a check that it is still the right one).
+
+The adversarial suite (``evals/adversarial/seeds.jsonl``) is scored with
+``check().supported``: the share of perturbed claims rejected, per kind, and the
+share of paraphrases accepted.
+
+Run: ``python -m evals.verifier [--limit N] [--no-ablation] [--tune]``; prints a
+Markdown table and writes ``evals/out/verifier.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import pysbd
+
+from summarizer import check as check_module
+from summarizer.check import SIGNALS, check
+from summarizer.segment import split_spans
+
+ROOT = Path(__file__).resolve().parent.parent
+EVALDATA = Path(os.environ.get("EVALDATA", ROOT.parent / "shared" / "evaldata"))
+ADVERSARIAL = ROOT / "evals" / "adversarial" / "seeds.jsonl"
+OUT = ROOT / "evals" / "out" / "verifier.json"
+
+_SEGMENTER = pysbd.Segmenter(language="en", clean=False)
+# XSum/BBC articles often lose the space after a full stop ("Kosaka.And").
+_GLUED = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
+
+Example = tuple[float, str]  # (score, label): label is "pos", "neg" or "partial"
+Scorer = Callable[[str, list[str]], float]
+
+
+def scorer(disabled: frozenset[str] = frozenset()) -> Scorer:
+    def score(claim: str, evidence: list[str]) -> float:
+        return check(claim, evidence, disabled=disabled).score
+
+    return score
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+# ---------------------------------------------------------------- splitting
+
+
+@lru_cache(maxsize=4096)
+def doc_sentences(text: str) -> tuple[str, ...]:
+    """Article sentences, split the way the pipeline splits documents."""
+    text = _GLUED.sub(" ", text)
+    return tuple(text[a:b] for a, b in split_spans(text) if any(c.isalnum() for c in text[a:b]))
+
+
+def summary_sentences(text: str) -> list[str]:
+    out = [s.strip() for s in _SEGMENTER.segment(text)]
+    return [s for s in out if any(c.isalnum() for c in s)]
+
+
+def summary_score(sentences: Iterable[str], doc: tuple[str, ...], score: Scorer) -> float:
+    """MIN over the summary's sentences of the sentence's score against the article."""
+    values = [score(s, list(doc)) for s in sentences]
+    return min(values) if values else 0.0
+
+
+# ---------------------------------------------------------------- loaders
+
+
+def wice_claims(limit: int | None = None) -> list[dict]:
+    """WiCE claims with all their oracle-chunk rows: {claim, label, rows: [evidence...]}."""
+    by_id: dict[str, dict] = {}
+    for row in read_jsonl(EVALDATA / "wice" / "oracle_chunks__claim__dev.jsonl"):
+        key = row["meta"]["id"]
+        item = by_id.setdefault(key, {"claim": row["claim"], "label": row["label"], "rows": []})
+        item["rows"].append(row["evidence"])
+    claims = list(by_id.values())
+    return claims[:limit] if limit else claims
+
+
+def score_wice(score: Scorer, limit: int | None = None) -> list[Example]:
+    label = {"supported": "pos", "not_supported": "neg", "partially_supported": "partial"}
+    return [
+        (max(score(c["claim"], rows) for rows in c["rows"]), label[c["label"]])
+        for c in wice_claims(limit)
+    ]
+
+
+def score_summedits(score: Scorer, limit: int | None = None) -> list[Example]:
+    rows = read_jsonl(EVALDATA / "summedits_news" / "summedits_news_dev.jsonl")[:limit]
+    return [
+        (
+            summary_score(summary_sentences(r["summary"]), doc_sentences(r["doc"]), score),
+            "pos" if r["label"] == 1 else "neg",
+        )
+        for r in rows
+    ]
+
+
+def score_frank(score: Scorer, limit: int | None = None) -> list[Example]:
+    """FRANK ships its own cased summary sentences (the `summary` field is lower-cased)."""
+    rows = read_jsonl(EVALDATA / "frank" / "frank_dev.jsonl")[:limit]
+    out = []
+    for r in rows:
+        sentences = r.get("summary_sentences") or summary_sentences(r["summary"])
+        sentences = [s.replace("\\'", "'") for s in sentences if any(c.isalnum() for c in s)]
+        value = summary_score(sentences, doc_sentences(r["article"]), score)
+        out.append((value, "pos" if r["label_binary_all_sentences_factual"] == 1 else "neg"))
+    return out
+
+
+SETS: dict[str, Callable[[Scorer, int | None], list[Example]]] = {
+    "wice": score_wice,
+    "summedits": score_summedits,
+    "frank": score_frank,
+}
+
+
+# ---------------------------------------------------------------- metrics
+
+
+def balanced_accuracy(examples: list[Example], threshold: float) -> dict[str, float]:
+    """(TPR + TNR) / 2 with partials counted as negatives, plus partials accepted."""
+    pos = [s for s, label in examples if label == "pos"]
+    neg = [s for s, label in examples if label != "pos"]
+    strict = [s for s, label in examples if label == "neg"]
+    partial = [s for s, label in examples if label == "partial"]
+    tpr = sum(s >= threshold for s in pos) / len(pos) if pos else 0.0
+    tnr = sum(s < threshold for s in neg) / len(neg) if neg else 0.0
+    result = {"bacc": 100 * (tpr + tnr) / 2, "tpr": 100 * tpr, "tnr": 100 * tnr,
+              "n_pos": len(pos), "n_neg": len(neg)}
+    if partial:
+        strict_tnr = sum(s < threshold for s in strict) / len(strict) if strict else 0.0
+        result["bacc_strict"] = 100 * (tpr + strict_tnr) / 2  # partials left out
+        result["partial_accepted"] = 100 * sum(s >= threshold for s in partial) / len(partial)
+    result["auc"] = 100 * auc(pos, neg)
+    return result
+
+
+def auc(pos: list[float], neg: list[float]) -> float:
+    """Threshold-free ranking quality: P(score of a positive > score of a negative)."""
+    if not pos or not neg:
+        return 0.0
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def best_threshold(results: dict[str, list[Example]]) -> float:
+    """The one threshold that maximises mean balanced accuracy over the sets."""
+    candidates = sorted({round(s, 4) for ex in results.values() for s, _ in ex} | {0.5})
+    return max(
+        candidates,
+        key=lambda t: sum(balanced_accuracy(ex, t)["bacc"] for ex in results.values()),
+    )
+
+
+# ---------------------------------------------------------------- adversarial
+
+
+def adversarial(path: Path = ADVERSARIAL) -> dict[str, dict[str, float]]:
+    """Per kind: count and the share judged correctly (perturbed rejected, paraphrase accepted)."""
+    kinds: dict[str, list[bool]] = defaultdict(list)
+    failures = []
+    for row in read_jsonl(path):
+        result = check(row["claim"], row["evidence"])
+        correct = result.supported == row["label"]
+        kinds[row["kind"]].append(correct)
+        if not correct:
+            failures.append({"kind": row["kind"], "claim": row["claim"], "score": result.score,
+                             "reasons": list(result.reasons)})
+    perturbed = [c for k, v in kinds.items() if k != "paraphrase" for c in v]
+    table = {k: {"n": len(v), "correct": 100 * sum(v) / len(v)} for k, v in sorted(kinds.items())}
+    table["all perturbed"] = {"n": len(perturbed), "correct": 100 * sum(perturbed) / len(perturbed)}
+    return {"kinds": table, "failures": failures}  # type: ignore[dict-item]
+
+
+# ---------------------------------------------------------------- timing
+
+
+def time_brief(repeats: int = 5) -> float:
+    """Seconds to check a 10-item brief, each claim against 5 evidence sentences."""
+    rows = read_jsonl(ADVERSARIAL)
+    evidence = [s for r in rows for s in r["evidence"]]
+    items = [(rows[i]["claim"], evidence[i : i + 5]) for i in range(0, 50, 5)]
+    best = float("inf")
+    for _ in range(repeats):
+        check_module_cache_clear()
+        start = time.perf_counter()
+        for claim, ev in items:
+            check(claim, ev)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def check_module_cache_clear() -> None:
+    for obj in vars(check_module.signals).values():
+        if hasattr(obj, "cache_clear"):
+            obj.cache_clear()
+
+
+# ---------------------------------------------------------------- main
+
+
+def run(limit: int | None, ablation: bool, tune: bool) -> dict:
+    configs = {"all signals": frozenset()}
+    if ablation:
+        configs |= {f"- {name}": frozenset({name}) for name in SIGNALS}
+    threshold = check_module.THRESHOLD
+    report: dict = {"threshold": threshold, "limit": limit, "configs": {}}
+    for label, disabled in configs.items():
+        start = time.perf_counter()
+        results = {name: load(scorer(disabled), limit) for name, load in SETS.items()}
+        entry = {name: balanced_accuracy(ex, threshold) for name, ex in results.items()}
+        if tune or label == "all signals":
+            best = best_threshold(results)
+            entry["best_threshold"] = best  # type: ignore[assignment]
+            entry["bacc_at_best"] = {  # type: ignore[assignment]
+                name: balanced_accuracy(ex, best)["bacc"] for name, ex in results.items()
+            }
+        entry["seconds"] = round(time.perf_counter() - start, 1)  # type: ignore[assignment]
+        report["configs"][label] = entry
+    report["adversarial"] = adversarial()
+    report["brief_check_seconds"] = round(time_brief(), 4)
+    return report
+
+
+def markdown(report: dict) -> str:
+    t = report["threshold"]
+    lines = [
+        f"Balanced accuracy (%) at threshold {t} (WiCE: partially_supported as negative)",
+        "",
+        "| config | WiCE | WiCE sup-vs-not | WiCE partial acc. | SummEdits | FRANK | mean |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for label, e in report["configs"].items():
+        w, s, f = e["wice"], e["summedits"], e["frank"]
+        mean = (w["bacc"] + s["bacc"] + f["bacc"]) / 3
+        lines.append(
+            f"| {label} | {w['bacc']:.1f} | {w['bacc_strict']:.1f} | "
+            f"{w['partial_accepted']:.1f} | {s['bacc']:.1f} | {f['bacc']:.1f} | {mean:.1f} |"
+        )
+    base = report["configs"]["all signals"]
+    lines += [
+        "",
+        "AUC (all signals): " + ", ".join(
+            f"{n} {base[n]['auc']:.1f}" for n in ("wice", "summedits", "frank")
+        ),
+        f"Best single threshold on this data: {base['best_threshold']} -> "
+        + ", ".join(f"{n} {v:.1f}" for n, v in base["bacc_at_best"].items()),
+        "",
+        "Adversarial suite (check().supported)",
+        "",
+        "| kind | n | correct % |",
+        "|---|---|---|",
+    ]
+    for kind, v in report["adversarial"]["kinds"].items():
+        what = "accepted" if kind == "paraphrase" else "rejected"
+        lines.append(f"| {kind} ({what}) | {v['n']} | {v['correct']:.1f} |")
+    lines += ["", f"10-item brief check(): {1000 * report['brief_check_seconds']:.1f} ms"]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="first N items of each set")
+    parser.add_argument("--no-ablation", action="store_true", help="only all signals on")
+    parser.add_argument("--tune", action="store_true", help="best threshold for every config")
+    args = parser.parse_args()
+    if not EVALDATA.is_dir():
+        raise SystemExit(f"{EVALDATA} not found: the dev sets are needed (set EVALDATA)")
+    report = run(args.limit, not args.no_ablation, args.tune)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    print(markdown(report))
+    print(f"\nwrote {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,273 @@
+"""Small hand-made word lists for the verifier: synonyms, opposites, closed classes.
+
+Everything here is general news English, written as plain words and turned
+into Snowball stems on import, so that inflections match. The lists are kept
+short on purpose: a synonym that is too loose lets a wrong claim through.
+"""
+
+from __future__ import annotations
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word.lower())
+
+
+# Words that news writers swap for each other without changing the fact.
+# One group a line; a word may sit in more than one group.
+_SYNONYMS = """
+say tell state report announce add note remark comment claim
+order instruct direct command call demand urge
+directive order instruction command
+build construct erect
+construction building
+plant factory facility works enterprise
+production output manufacturing
+produce make manufacture
+increase expand boost raise grow rise enlarge heighten step-up
+increase expansion growth rise boost
+reduce cut lower decrease shrink curb
+great significant substantial major large big huge considerable
+significantly greatly substantially sharply considerably
+small minor little slight
+need demand requirement
+satisfy meet fulfil fulfill
+growing rising increasing mounting
+visit tour inspect
+linked tied connected related associated
+accuse charge allege
+allegation accusation claim charge
+violate breach break flout
+suggest indicate signal show imply
+expect anticipate foresee
+continue sustain persist continued sustained ongoing
+beyond after
+prepare ready
+key major main important principal
+core central key main
+part element component
+see regard consider view deem
+comment remark statement
+officials authorities
+military army forces troops
+soldier troop
+weapon arm armament
+kill slay
+die dead death
+injure wound hurt
+help aid assist support
+begin start launch commence initiate
+end finish conclude halt stop cease
+buy purchase acquire
+sell vend
+show display demonstrate
+try attempt seek
+get obtain receive gain acquire
+give provide supply offer grant
+use employ utilise utilize
+keep maintain retain
+leave depart exit quit
+choose select pick elect
+nation country state
+government administration
+company firm business corporation
+chief head leader
+president leader
+job post position role
+car vehicle automobile
+child kid
+people persons individuals
+woman lady
+man gentleman
+fight battle combat clash
+attack assault strike raid
+arrest detain
+jail prison
+law legislation
+rule regulation
+talk discussion negotiation
+meeting summit
+ban prohibit bar forbid
+allow permit let enable
+plan scheme programme program
+aim goal target objective
+rapid fast quick swift
+rapidly quickly swiftly fast
+big large
+about approximately around roughly nearly almost some
+also too additionally
+enough sufficient
+sure certain
+hard difficult
+easy simple
+whole entire
+entirely completely fully totally
+often frequently
+close near
+closely nearly
+area region zone
+town city
+home house residence
+picture photo image photograph
+film movie
+medic doctor physician
+hospital clinic
+vote ballot
+probe investigation inquiry
+investigate probe examine
+reveal disclose
+hit strike
+award prize
+record document
+cause trigger spark
+warn caution
+fear concern worry
+angry furious
+happy glad pleased
+wealthy rich
+poor impoverished
+modern contemporary
+ancient old
+nuclear atomic
+missile rocket
+shell ammunition munition
+agreement deal accord pact treaty
+""".strip().splitlines()
+
+# Several words standing for one: applied to lower-cased text before tokens are taken.
+PHRASES: dict[str, str] = {
+    "armed forces": "military",
+    "get ready": "prepare",
+    "gets ready": "prepares",
+    "got ready": "prepared",
+    "getting ready": "preparing",
+    "coming year": "next year",
+    "set up": "establish",
+    "carry out": "conduct",
+    "carried out": "conducted",
+    "take part": "participate",
+    "took part": "participated",
+    "pass away": "die",
+    "passed away": "died",
+    "step up": "increase",
+    "stepped up": "increased",
+    "scale up": "increase",
+    "scaled up": "increased",
+    "scale back": "reduce",
+    "scaled back": "reduced",
+    "scaled-back": "reduced",
+    "keep up with": "match",
+    "keep pace with": "match",
+    "united states": "us",
+    "united kingdom": "uk",
+    "great britain": "uk",
+    "united nations": "un",
+    "european union": "eu",
+    "per cent": "percent",
+}
+
+# Countries and the words that stand for them in news: demonyms and capitals.
+_PLACES = """
+us usa america american americans washington
+uk britain british briton london
+china chinese beijing
+russia russian russians moscow kremlin
+ukraine ukrainian ukrainians kyiv kiev
+france french paris
+germany german germans berlin
+japan japanese tokyo
+india indian delhi
+israel israeli israelis jerusalem
+iran iranian iranians tehran
+netherlands dutch holland amsterdam
+spain spanish madrid
+italy italian rome
+""".strip().splitlines()
+_KOREAS = {
+    "pyongyang": "north korea",
+    "seoul": "south korea",
+}
+
+# Pairs whose swap turns a statement into its opposite.
+_ANTONYMS = """
+expand cut|expand reduce|expand shrink|increase decrease|increase reduce|increase cut
+rise fall|rise drop|rise decline|boost cut|deny admit|deny confirm|approve reject
+accept reject|win lose|win defeat|rally fell|strengthen weaken|deepen weaken
+higher lower|more fewer|more less|start end|begin end|open close|support oppose
+accelerate slow|before after|earlier later|early late|increase fell|grow shrink
+largest smallest|success fail|succeed fail|victory defeat|raise reduce|raise lower
+raise cut|gain loss|gain lose|profit loss|up down|high low|strong weak|many few
+positive negative|legal illegal|guilty innocent|convict acquit|alive dead|live die
+offensive defensive|attack defend|ally enemy|friend enemy|peace war|maximum minimum
+most least|best worst|better worse|first last|old new|older younger|oldest youngest
+inside outside|import export|buy sell|hire fire|include exclude|lead trail|ahead behind
+above below|over under|upper lower|north south|east west|left right|long short
+expand contract|surge plunge|surge slump|soar plunge|climb fall|climb drop|hike cut
+add remove|join leave|enter exit|arrive depart|appear disappear|agree disagree
+like dislike|love hate|praise criticise|praise criticize|praise condemn|safe dangerous
+rich poor|wealthy poor|cheap expensive|private public|domestic foreign|full empty
+lift impose|allow ban|permit ban|allow forbid|legalise ban|legalize ban|ease tighten
+release arrest|release detain|free jail|resign appoint|ally rival|majority minority
+true false|correct incorrect|possible impossible|likely unlikely|able unable
+""".replace("\n", "|").split("|")
+
+# Closed classes: a claim word of a class that the evidence lacks, where the
+# evidence has another word of the same class, is a substitution ("third" for
+# "fourth", "Tuesday" for "Monday", "month" for "week").
+_CLASSES = """
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+monday tuesday wednesday thursday friday saturday sunday
+first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+early mid late
+last next previous following
+morning afternoon evening night overnight midnight noon
+spring summer autumn winter fall
+north south east west northern southern eastern western northeast northwest southeast southwest
+minute hour day week month year decade century weekend
+daily weekly monthly annual yearly quarterly
+thousand million billion trillion
+man woman men women male female boy girl husband wife father mother son daughter brother sister king queen
+gold silver bronze
+""".strip().splitlines()
+_MONTH_ABBREV = {
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
+    "jul": "july", "aug": "august", "sep": "september", "sept": "september",
+    "oct": "october", "nov": "november", "dec": "december",
+}
+
+
+def _groups() -> dict[str, frozenset[str]]:
+    """stem -> ids of the synonym groups it belongs to."""
+    out: dict[str, set[str]] = {}
+    for i, line in enumerate(_SYNONYMS):
+        for word in line.split():
+            out.setdefault(_stem(word), set()).add(f"~{i}")
+    for i, line in enumerate(_PLACES):
+        for word in line.split():
+            out.setdefault(_stem(word), set()).add(f"@{i}")
+    for abbrev, month in _MONTH_ABBREV.items():
+        out.setdefault(_stem(abbrev), set()).add(_stem(month))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+SYNONYM_KEYS: dict[str, frozenset[str]] = _groups()
+CAPITALS: dict[str, str] = _KOREAS
+
+ANTONYMS: dict[str, set[str]] = {}
+for _pair in _ANTONYMS:
+    if not _pair.strip():
+        continue
+    _a, _b = (_stem(w) for w in _pair.split())
+    ANTONYMS.setdefault(_a, set()).add(_b)
+    ANTONYMS.setdefault(_b, set()).add(_a)
+
+CLASS_OF: dict[str, int] = {}
+for _i, _line in enumerate(_CLASSES):
+    for _w in _line.split():
+        CLASS_OF.setdefault(_stem(_MONTH_ABBREV.get(_w, _w)), _i if _i != 1 else 0)
+
+NEGATING_PREFIXES = ("un", "non", "dis", "in", "im", "il", "ir")

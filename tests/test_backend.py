@@ -1,0 +1,46 @@
+"""The backend against the real default GGUF model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.backend import Backend
+from summarizer.draft import citation_grammar
+from summarizer.errors import ModelError
+from summarizer.settings import Settings, default_model
+
+
+@pytest.fixture(scope="module")
+def model() -> Backend:
+    return Backend(default_model(), n_ctx=Settings().context)
+
+
+def test_default_model_loads_with_its_identity(model: Backend) -> None:
+    info = model.info
+    assert Path(info.path).name == "SmolLM2-135M-Instruct.Q4_1.gguf"
+    assert len(info.sha256) == 64 and "smollm2" in info.name.lower()
+    assert model.context_size() == 2048
+
+
+def test_prompt_uses_the_models_chat_template(model: Backend) -> None:
+    prompt = model.format("Hello there")
+    assert "<|im_start|>user\nHello there<|im_end|>" in prompt
+    assert prompt.endswith("<|im_start|>assistant\n")
+    assert model.count_tokens("Hello there") == len(model.tokens(prompt))
+
+
+def test_grammar_allows_only_listed_labels_and_repeats(model: Backend) -> None:
+    user = "[1] Kim visited a factory.\n[2] Kim toured a plant.\nSay what both report."
+    first = model.chat(user, citation_grammar(2), 48)
+    assert first == model.chat(user, citation_grammar(2), 48)
+    labels = [part.split("]")[0] for part in first.split("[")[1:]]
+    assert set(labels) <= {"1", "2"}
+
+
+def test_truncated_gguf_fails_to_load_with_a_clear_error(tmp_path: Path) -> None:
+    broken = tmp_path / "cut.gguf"
+    broken.write_bytes(default_model().read_bytes()[:4096])
+    with pytest.raises(ModelError, match="could not load the model"):
+        Backend(broken)

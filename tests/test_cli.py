@@ -1,0 +1,171 @@
+"""The real CLI, run through click's CliRunner, with the real default model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from summarizer.cli import cli
+
+ROOT = Path(__file__).parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def brief_json() -> dict:
+    code, out, err = run("brief", str(SEEDS), "--format", "json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+@pytest.fixture(scope="module")
+def corpus_noise() -> dict[str, str]:
+    from summarizer.ingest import ingest
+    from summarizer.segment import segment
+
+    corpus = segment(ingest([SEEDS]))
+    return {s.sentence_id: s.noise for d in corpus.documents for s in d.sentences if s.noise}
+
+
+def test_brief_has_the_json_contract(brief_json: dict) -> None:
+    assert set(brief_json) >= {"documents", "items", "dropped", "conflicts", "model", "timings"}
+    assert len(brief_json["documents"]) == 5
+    assert set(brief_json["model"]) == {"path", "name", "sha256"}
+    for stage in ("ingest", "segment", "group", "plan", "draft", "verify", "total"):
+        assert brief_json["timings"][stage] >= 0
+
+
+def test_brief_has_enough_cited_items_most_sources_first(brief_json: dict) -> None:
+    items = brief_json["items"]
+    assert len(items) >= 6
+    assert all(item["citations"] for item in items)
+    sources = [item["sources"] for item in items]
+    assert sources == sorted(sources, reverse=True)
+    assert sources[0] >= 3
+    for item in items:
+        assert item["sources"] == len({c["doc_id"] for c in item["citations"]})
+        assert item["verdict"]["supported"] is True
+
+
+def test_every_citation_is_the_exact_span(brief_json: dict) -> None:
+    texts = {d["doc_id"]: d["text"] for d in brief_json["documents"]}
+    for item in brief_json["items"]:
+        for c in item["citations"]:
+            assert texts[c["doc_id"]][c["start"] : c["end"]] == c["cited_text"]
+    on_disk = {d["doc_id"]: Path(d["path"]).read_text(encoding="utf-8") for d in brief_json["documents"]}
+    assert on_disk == texts
+
+
+def test_no_item_cites_noise(brief_json: dict, corpus_noise: dict[str, str]) -> None:
+    cited = {c["sentence_id"] for item in brief_json["items"] for c in item["citations"]}
+    assert cited.isdisjoint(corpus_noise), {s: corpus_noise[s] for s in cited & set(corpus_noise)}
+
+
+def test_two_runs_give_the_identical_brief(brief_json: dict) -> None:
+    code, out, _ = run("brief", str(SEEDS), "--format", "json")
+    assert code == 0
+    again = json.loads(out)
+    for result in (brief_json, again):
+        result.pop("timings")
+    assert again == brief_json
+
+
+def test_markdown_brief_to_file(tmp_path: Path) -> None:
+    out = tmp_path / "sub" / "brief.md"
+    code, stdout, _ = run("brief", str(SEEDS), "--out", str(out), "--max-items", "3")
+    assert code == 0 and stdout == ""
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Morning brief: 5 sources, 2025-12-26 to 2025-12-30")
+    assert "## Sources" in text and "[1] " in text
+    assert list(tmp_path.glob("sub/.*tmp")) == []
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+BAD_INPUT = [
+    ("missing path", lambda t: ["brief", str(t / "nope")], "does not exist"),
+    ("empty folder", lambda t: ["brief", str(t)], "holds no readable documents"),
+    ("empty file", lambda t: ["brief", str(_write(t, "e.txt", b"  \n"))], "is empty"),
+    ("binary file", lambda t: ["brief", str(_write(t, "b.txt", b"\x00\x01GIF"))], "binary"),
+    ("unsupported file", lambda t: ["brief", str(_write(t, "x.pdf", b"%PDF"))], "not a supported"),
+    ("missing model", lambda t: ["brief", str(SEEDS), "--model", str(t / "m.gguf")],
+     "does not exist"),
+    ("not a gguf", lambda t: ["brief", str(SEEDS), "--model", str(_write(t, "m.gguf", b"hello"))],
+     "is not a GGUF model"),
+    ("broken gguf", lambda t: ["brief", str(SEEDS), "--model",
+                               str(_write(t, "m.gguf", b"GGUF" + b"\x03\x00" * 20))],
+     "could not load the model"),
+    ("bad claims line", lambda t: ["check", str(_write(t, "c.jsonl", b'{"claim": 1}\n'))],
+     "lacks a string 'claim'"),
+]
+
+
+@pytest.mark.parametrize(("case", "args", "message"), BAD_INPUT, ids=[c[0] for c in BAD_INPUT])
+def test_bad_input_is_one_line_and_exit_2(case, args, message, tmp_path: Path) -> None:
+    code, out, err = run(*args(tmp_path))
+    assert code == 2, (case, err)
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1, err
+    assert message in err and "Traceback" not in err
+
+
+def test_bad_input_leaves_no_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "brief.md"
+    code, _, _ = run("brief", str(tmp_path / "nope"), "--out", str(out))
+    assert code == 2 and not out.exists()
+
+
+def test_non_utf8_is_decoded_with_a_warning(tmp_path: Path) -> None:
+    text = "Kim Jong Un visited a factory. He praised the workers’ effort.\n" * 2
+    path = _write(tmp_path, "a.txt", text.encode("cp1252"))
+    code, out, err = run("brief", str(path), "--format", "json", "--max-items", "1")
+    assert code == 0
+    assert "not valid UTF-8; decoded it as cp1252" in err
+    assert json.loads(out)["documents"][0]["encoding"] == "cp1252"
+
+
+def test_check_command_follows_the_contract(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.jsonl"
+    rows = [
+        {"claim": "North Korea sent around 15,000 troops to Russia.", "id": "a",
+         "evidence": ["The sky is blue.", "North Korea has reportedly sent around 15,000 "
+                      "troops to support Russia's war in Ukraine."]},
+        {"claim": "North Korea sent around 25,000 troops to Russia.", "id": "b",
+         "evidence": ["North Korea has reportedly sent around 15,000 troops to support "
+                      "Russia's war in Ukraine."]},
+    ]
+    claims.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    code, out, err = run("check", str(claims))
+    assert code == 0, err
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in results] == ["a", "b"]
+    assert results[0]["supported"] is True and results[0]["evidence_index"] == [1]
+    assert results[1]["supported"] is False
+    assert any("25000" in reason for reason in results[1]["reasons"])
+    for r in results:
+        assert set(r) == {"id", "supported", "score", "evidence_index", "reasons"}
+
+
+def test_schema_is_json_schema_of_the_brief() -> None:
+    code, out, _ = run("schema")
+    schema = json.loads(out)
+    assert code == 0 and schema["title"] == "Brief"
+    assert set(schema["required"]) >= {"documents", "items", "dropped", "model", "timings"}
+
+
+@pytest.mark.parametrize("command", [[], ["brief"], ["check"], ["schema"]])
+def test_help_reads_like_documentation(command: list[str]) -> None:
+    code, out, _ = run(*command, "--help")
+    assert code == 0 and "Usage:" in out and len(out.splitlines()) > 4
