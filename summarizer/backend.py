@@ -123,3 +123,26 @@ class Backend:
                 "Try a smaller --max-items, or another GGUF chat model.",
             ) from e
         return out["choices"][0]["text"]
+
+    def option_probabilities(self, user_message: str, options: tuple[str, ...]) -> list[float]:
+        """Probability of each option as the first token of the reply, among the options only.
+
+        This is what a grammar allowing only these options would sample from;
+        reading the logits directly gives the probability instead of one draw.
+        Each option counts with and without a capital first letter.
+        """
+        import llama_cpp
+        import numpy as np
+
+        self._llm.reset()
+        self._llm.eval(self.tokens(self.format(user_message)))
+        logits = np.ctypeslib.as_array(
+            llama_cpp.llama_get_logits_ith(self._llm.ctx, -1), shape=(self._llm.n_vocab(),)
+        ).astype(np.float64)
+        weights = []
+        for option in options:
+            ids = {self.tokens(v)[0] for v in (option, option.capitalize())}
+            weights.append(sum(np.exp(logits[i] - logits.max()) for i in ids))
+        total = sum(weights)
+        return [w / total for w in weights]
+

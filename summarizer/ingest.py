@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .models import Document
+from .text import ends_sentence
 
 log = logging.getLogger(__name__)
 
@@ -64,12 +65,16 @@ def _to_iso(year: str, month: str, day: str) -> str | None:
 
 
 def find_title(text: str, fallback: str) -> str:
-    """The first non-empty line, without Markdown heading marks."""
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line[:200]
-    return fallback
+    """The first headline-like line (no closing full stop) among the first few, else
+    the first line; Markdown heading marks removed.
+
+    >>> find_title("A caption of a photo. (Dec. 26)\nKim orders factories\nBody.", "f")
+    'Kim orders factories'
+    """
+    lines = [line.strip().lstrip("#").strip() for line in text.splitlines()]
+    lines = [line for line in lines if line][:4]
+    headline = next((line for line in lines if not ends_sentence(line)), None)
+    return (headline or (lines[0] if lines else fallback))[:200]
 
 
 def decode(data: bytes, path: Path) -> tuple[str, str]:
@@ -97,7 +102,9 @@ def read_document(path: Path) -> Document:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise InputError(f"cannot read {path}: {e.strerror}", "Check the path and its permissions.")
+        raise InputError(
+            f"cannot read {path}: {e.strerror}", "Check the path and its permissions."
+        ) from None
     text, encoding = decode(data, path)
     if not text.strip():
         raise InputError(f"{path} is empty", "Remove it or pass a document with text in it.")
@@ -147,7 +154,8 @@ def ingest(paths: list[Path]) -> list[Document]:
     for path in collect_paths(paths):
         doc = read_document(path)
         if doc.doc_id in documents:
-            log.warning("%s has the same content as %s; using it once", path, documents[doc.doc_id].path)
+            first = documents[doc.doc_id].path
+            log.warning("%s has the same content as %s; using it once", path, first)
             continue
         documents[doc.doc_id] = doc
     return list(documents.values())

@@ -19,6 +19,7 @@ import numpy as np
 
 from .models import Corpus, Segmented, Sentence
 from .similarity import tfidf_matrix
+from .text import ends_sentence
 
 _LEGAL = re.compile(
     r"rights reserved|all rights of|copyright|©|written (?:contract|permission|consent)"
@@ -34,7 +35,6 @@ _BYLINE = re.compile(r"^(?:posted|post|written|story|words|text)?\s*by\s*:?\s+\S
 _LOCALE = re.compile(r"^[a-z]{2}[_-][A-Z]{2}\w*$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
-_SENTENCE_END = tuple(".!?\"”’')")
 
 # Reasons that, past the first part of a document, show that the body has ended.
 _ENDS_BODY = ("legal", "ai notice", "hashtags", "navigation", "language switcher", "timestamp")
@@ -64,7 +64,7 @@ def shape_noise(sentence: str, line: str, is_first_line: bool) -> str | None:
         return "byline: names the author, states no fact"
     if _is_timestamp(sentence):
         return "timestamp: a date or time alone"
-    if not line.endswith(_SENTENCE_END) and len(tokens) <= 20:
+    if not ends_sentence(line) and len(tokens) <= 20:
         return "title: the headline, not a sentence" if is_first_line else "heading: no sentence"
     return None
 
@@ -109,7 +109,8 @@ def _mark_document(doc: Segmented, topical: dict[str, float]) -> Segmented:
         if reason is None and s.start >= body_end:
             reason = "after the article body: follows the last on-topic sentence or a footer"
         if reason is None and topical[s.sentence_id] < OFF_TOPIC:
-            reason = f"off-topic: shares almost no words with the sources ({topical[s.sentence_id]:.3f})"
+            score = topical[s.sentence_id]
+            reason = f"off-topic: shares almost no words with the sources ({score:.3f})"
         marked.append(s if reason == s.noise else s.model_copy(update={"noise": reason}))
     return Segmented(document=doc.document, sentences=tuple(marked))
 

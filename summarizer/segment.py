@@ -30,19 +30,26 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for line in _LINE.finditer(text):
         cursor = line.start()
-        for piece in _SEGMENTER.segment(line.group()):
+        for piece in _pieces(line.group()):
             piece = piece.strip()
-            if not piece:
-                continue
-            start = text.find(piece, cursor, line.end())
-            if start < 0:  # pysbd altered the text; keep the rest of the line whole
-                piece, start = text[cursor : line.end()].strip(), cursor
+            start = text.find(piece, cursor, line.end()) if piece else -1
+            if start < 0:  # pysbd altered the text: keep the rest of the line as one sentence
+                piece = text[cursor : line.end()].strip()
                 start = text.find(piece, cursor, line.end())
-            spans.append((start, start + len(piece)))
-            cursor = start + len(piece)
-            if cursor >= line.end():
+            if piece:
+                spans.append((start, start + len(piece)))
+                cursor = start + len(piece)
+            if cursor >= line.end() or not text[cursor : line.end()].strip():
                 break
     return spans
+
+
+def _pieces(line: str) -> list[str]:
+    """pysbd's sentences of one line; the whole line where pysbd fails on odd characters."""
+    try:
+        return _SEGMENTER.segment(line)
+    except (ValueError, IndexError):
+        return [line]
 
 
 def segment_document(document: Document) -> Segmented:

@@ -91,3 +91,15 @@ def proper_names(text: str) -> set[str]:
 
 def negated(text: str) -> bool:
     return any(w in NEGATIONS or w.endswith("n't") for w in words(text))
+
+
+_SENTENCE_END = re.compile(r"(?:[.!?…][\"”’')\]]*|\))$")
+
+
+def ends_sentence(text: str) -> bool:
+    """True if `text` ends like a sentence: . ! ? or … and any closing quotes.
+
+    >>> ends_sentence("Kim said “no.”"), ends_sentence("Boosting Production for 'Deterrence'")
+    (True, False)
+    """
+    return bool(_SENTENCE_END.search(text.rstrip()))

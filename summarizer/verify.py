@@ -14,10 +14,9 @@ none does alone, the union that does), and `sources` counts their documents.
 from __future__ import annotations
 
 from .check import check
-
-SENTENCE_END = (".", "!", "?", "\"", "”")
 from .draft import citation_for
 from .models import Candidate, Citation, Corpus, Dropped, Fact, Item, Plan, Sentence, Verdict
+from .text import ends_sentence
 
 
 def verify(
@@ -46,13 +45,14 @@ def verify_candidate(
 ) -> tuple[Item | None, Dropped | None]:
     """The item that survives verification, and the draft lost on the way, if any."""
     result = check(candidate.text, [c.cited_text for c in candidate.citations])
-    complete = candidate.text.endswith(SENTENCE_END)
+    complete = ends_sentence(candidate.text)
     if complete and result.supported:
         item = _item(candidate.text, sentences, fact, "drafted", ())
         if item is not None:
             return item, None
     if complete:
-        why = f"the cited spans did not support it ({result.reasons[0]})"
+        first = result.reasons[0] if result.reasons else "no content words"
+        why = f"the cited spans did not support it ({first})"
         repaired = _item(
             candidate.text, sentences, fact, "repaired", (f"citations re-pointed; {why}",)
         )
@@ -63,7 +63,7 @@ def verify_candidate(
     elif not candidate.citations:
         why_lost = ("the model cited no source",)
     else:
-        why_lost = result.reasons
+        why_lost = result.reasons or ("no content words to check",)
     lost = Dropped(text=candidate.text, citations=candidate.citations, reasons=why_lost)
     for source in best_supported(sentences):
         replaced = _item(source.text, sentences, fact, "replaced", ("the draft was unsupported",))

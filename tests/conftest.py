@@ -31,7 +31,7 @@ def seed_corpus(seed_documents: list[Document]) -> Corpus:
 
 @pytest.fixture(scope="session")
 def seed_sentence(seed_corpus: Corpus) -> Callable[[str, str], Sentence]:
-    """The first sentence of the seed file whose name starts with `prefix` that starts with `text`."""
+    """`find(prefix, text)`: the first sentence starting with `text` in the seed file `prefix*`."""
 
     def find(prefix: str, text: str) -> Sentence:
         for d in seed_corpus.documents:

@@ -60,7 +60,8 @@ def test_every_citation_is_the_exact_span(brief_json: dict) -> None:
     for item in brief_json["items"]:
         for c in item["citations"]:
             assert texts[c["doc_id"]][c["start"] : c["end"]] == c["cited_text"]
-    on_disk = {d["doc_id"]: Path(d["path"]).read_text(encoding="utf-8") for d in brief_json["documents"]}
+    docs = brief_json["documents"]
+    on_disk = {d["doc_id"]: Path(d["path"]).read_text(encoding="utf-8") for d in docs}
     assert on_disk == texts
 
 

@@ -79,8 +79,11 @@ def test_at_most_one_sentence_per_document(make_corpus) -> None:
 
 
 def test_noise_is_never_grouped(make_corpus) -> None:
-    corpus = make_corpus("Kim Orders Missile Factories\nKim ordered new missile factories.\n",
-                         "Kim ordered new missile factories today.\n", marked=False)
+    corpus = make_corpus(
+        "Kim Orders Missile Factories\nKim ordered new missile factories.\n",
+        "Kim ordered new missile factories today.\n",
+        marked=False,
+    )
     ids = {sid for f in group(corpus).facts for sid in f.sentence_ids}
     assert "doc0-s000" not in ids
     assert ids == {"doc0-s001", "doc1-s000"}

@@ -71,7 +71,7 @@ def test_decode_rejects_nul_bytes() -> None:
 
 
 def test_read_document_fields(tmp_path: Path) -> None:
-    data = "# North Korea expands missile output\n\nSEOUL, Dec. 30, 2025: Kim spoke.\n".encode()
+    data = b"# North Korea expands missile output\n\nSEOUL, Dec. 30, 2025: Kim spoke.\n"
     path = tmp_path / "story.md"
     path.write_bytes(data)
     doc = read_document(path)

@@ -8,8 +8,8 @@ import pytest
 
 from summarizer import segment as segment_module
 from summarizer.ingest import ingest
-from summarizer.noise import BODY_MIN_SHARE, shape_noise
 from summarizer.models import Document
+from summarizer.noise import BODY_MIN_SHARE, shape_noise
 from summarizer.segment import segment, segment_document, split_spans
 
 
@@ -46,14 +46,20 @@ NOISE_KINDS = {
         ("  Lead-in.  \n", ["Lead-in."]),
         ("Kim spoke. He left.\nNext line", ["Kim spoke.", "He left.", "Next line"]),
         ("Mr. Kim arrived. He spoke.", ["Mr. Kim arrived.", "He spoke."]),
-        ("U.S. officials met on Friday. Talks ended.", ["U.S. officials met on Friday.", "Talks ended."]),
+        (
+            "U.S. officials met on Friday. Talks ended.",
+            ["U.S. officials met on Friday.", "Talks ended."],
+        ),
         ("One.\r\nTwo.\r\n", ["One.", "Two."]),
         ('He said: "Go." Then left.', ['He said: "Go."', "Then left."]),
         (
             "Dr. Lee met Gen. Park at 3 p.m. on Dec. 5. They talked.",
             ["Dr. Lee met Gen. Park at 3 p.m. on Dec. 5.", "They talked."],
         ),
-        ("Headline with no stop\n\nBody starts here.", ["Headline with no stop", "Body starts here."]),
+        (
+            "Headline with no stop\n\nBody starts here.",
+            ["Headline with no stop", "Body starts here."],
+        ),
     ],
 )
 def test_split_spans(text: str, expected: list[str]) -> None:
@@ -81,12 +87,6 @@ def test_split_spans_are_ordered_trimmed_and_within_lines(text: str) -> None:
         previous_end = b
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="pysbd raises ValueError on an ASCII separator (U+001C) before a numbered list; "
-    "segment then crashes with a raw traceback instead of an InputError",
-)
 def test_split_spans_survives_control_separators() -> None:
     text = "1. One\x1c2. Two"
     spans = split_spans(text)
@@ -106,11 +106,6 @@ def test_split_spans_fallback_keeps_rest_of_line_whole(monkeypatch: pytest.Monke
     assert [text[a:b] for a, b in split_spans(text)] == ["Kim  spoke. He left.", "Next."]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="split_spans fallback: when the splitter altered a piece and the line has trailing "
-    "whitespace, the loop goes on and appends an empty (start == end) span",
-)
 def test_split_spans_fallback_never_yields_empty_spans(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(segment_module, "_SEGMENTER", _AlteringSegmenter())
     text = "Kim  spoke. He left.  \nNext."
@@ -144,7 +139,9 @@ def test_segment_document_ids_spans_and_line_rules() -> None:
 
 
 def test_only_the_first_line_is_a_title() -> None:
-    seg = segment_document(make_document("d", "\n\nTop Heading\nKim spoke on Friday.\nSub Heading\n"))
+    seg = segment_document(
+        make_document("d", "\n\nTop Heading\nKim spoke on Friday.\nSub Heading\n")
+    )
     assert [s.noise for s in seg.sentences] == [
         "title: the headline, not a sentence",
         None,
@@ -200,7 +197,10 @@ def test_shape_noise(line: str, kind: str | None) -> None:
 
 
 def test_shape_noise_first_line_is_title() -> None:
-    assert shape_noise("Deepening Ties", "Deepening Ties", True) == "title: the headline, not a sentence"
+    assert (
+        shape_noise("Deepening Ties", "Deepening Ties", True)
+        == "title: the headline, not a sentence"
+    )
     assert shape_noise("Kim spoke.", "Kim spoke.", True) is None
 
 
@@ -266,7 +266,12 @@ def test_marks_are_only_added_never_removed(make_corpus) -> None:
     marked = make_corpus(BODY_A, BODY_B)
     for before, after in zip(shaped.documents, marked.documents, strict=True):
         for s, t in zip(before.sentences, after.sentences, strict=True):
-            assert (s.sentence_id, s.start, s.end, s.text) == (t.sentence_id, t.start, t.end, t.text)
+            assert (s.sentence_id, s.start, s.end, s.text) == (
+                t.sentence_id,
+                t.start,
+                t.end,
+                t.text,
+            )
             if s.noise is not None:
                 assert t.noise == s.noise
 
@@ -318,7 +323,11 @@ def test_every_noise_mark_has_a_known_kind_and_a_reason(seed_corpus) -> None:
         ("000", "LEGAL WARNING: All rights of the published news", "legal"),
         ("000", "Under no circumstances can all or part of the news", "legal"),
         ("000", "Trade A.", "after the article body"),
-        ("000", "The Japanese government of Prime Minister Sanae Takaichi", "after the article body"),
+        (
+            "000",
+            "The Japanese government of Prime Minister Sanae Takaichi",
+            "after the article body",
+        ),
         ("000", "The Orphans Foundation (Yetimler Vakfı)", "after the article body"),
         ("000", "A German journalist detained by Israeli forces", "after the article body"),
         ("001", "Kim Jong Un Orders Expansion of Missile Production for 2026", "title"),
@@ -384,7 +393,7 @@ def test_seed_repeated_title_and_read_more_lines(seed_corpus) -> None:
         ("002", "The announcement comes as North Korea has reportedly sent around 15,000 troops"),
         ("002", "This directive follows a pattern of year-end military showcases"),
         ("003", "- Kim Jong Un ordered a major expansion"),
-        ("003", "North Korean leader Kim Jong Un has ordered the \"expansion\""),
+        ("003", 'North Korean leader Kim Jong Un has ordered the "expansion"'),
         ("003", "Kim emphasized the need for these facilities"),
         ("003", "During this major political event, policymakers"),
         ("004", "North Korean leader Kim Jong Un has called for a major increase"),
@@ -405,18 +414,15 @@ def test_seed_last_body_sentence_of_004_is_body(seed_sentence) -> None:
     assert seed_sentence("004", "Whether this leads to further confrontation").noise is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a heading that ends with a closing quote passes the _SENTENCE_END test, "
-    "so \"Boosting Production for 'Deterrence'\" is kept as body",
-)
 def test_seed_heading_ending_in_a_quote_is_noise(seed_sentence) -> None:
     assert seed_sentence("002", "Boosting Production for 'Deterrence'").noise is not None
 
 
 def test_seed_body_sizes(seed_corpus) -> None:
-    body = {Path(d.document.path).name[:3]: sum(s.is_body for s in d.sentences)
-            for d in seed_corpus.documents}
+    body = {
+        Path(d.document.path).name[:3]: sum(s.is_body for s in d.sentences)
+        for d in seed_corpus.documents
+    }
     # Each article keeps most of its body and loses its page furniture.
     assert body["000"] == 17  # s001-s017: everything between the title and "(ILKHA)"
     assert body["001"] == 49  # all but the title and the locale code
