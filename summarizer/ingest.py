@@ -68,7 +68,7 @@ def find_title(text: str, fallback: str) -> str:
     """The first headline-like line (no closing full stop) among the first few, else
     the first line; Markdown heading marks removed.
 
-    >>> find_title("A caption of a photo. (Dec. 26)\nKim orders factories\nBody.", "f")
+    >>> find_title("A caption of a photo. (Dec. 26)\\nKim orders factories\\nBody.", "f")
     'Kim orders factories'
     """
     lines = [line.strip().lstrip("#").strip() for line in text.splitlines()]
