@@ -228,11 +228,11 @@ def check_module_cache_clear() -> None:
 # ---------------------------------------------------------------- main
 
 
-def run(limit: int | None, ablation: bool, tune: bool) -> dict:
+def run(limit: int | None, ablation: bool, tune: bool, threshold: float | None = None) -> dict:
     configs = {"all signals": frozenset()}
     if ablation:
         configs |= {f"- {name}": frozenset({name}) for name in SIGNALS}
-    threshold = check_module.THRESHOLD
+    threshold = check_module.THRESHOLD if threshold is None else threshold
     report: dict = {"threshold": threshold, "limit": limit, "configs": {}}
     for label, disabled in configs.items():
         start = time.perf_counter()
@@ -244,6 +244,8 @@ def run(limit: int | None, ablation: bool, tune: bool) -> dict:
             entry["bacc_at_best"] = {  # type: ignore[assignment]
                 name: balanced_accuracy(ex, best)["bacc"] for name, ex in results.items()
             }
+        if label == "all signals":
+            entry["scores"] = results  # type: ignore[assignment]
         entry["seconds"] = round(time.perf_counter() - start, 1)  # type: ignore[assignment]
         report["configs"][label] = entry
     report["adversarial"] = adversarial()
@@ -292,10 +294,12 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="first N items of each set")
     parser.add_argument("--no-ablation", action="store_true", help="only all signals on")
     parser.add_argument("--tune", action="store_true", help="best threshold for every config")
+    parser.add_argument("--threshold", type=float, default=None,
+                        help="score threshold (default: summarizer.check.THRESHOLD)")
     args = parser.parse_args()
     if not EVALDATA.is_dir():
         raise SystemExit(f"{EVALDATA} not found: the dev sets are needed (set EVALDATA)")
-    report = run(args.limit, not args.no_ablation, args.tune)
+    report = run(args.limit, not args.no_ablation, args.tune, args.threshold)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(markdown(report))

@@ -230,7 +230,8 @@ north south east west northern southern eastern western northeast northwest sout
 minute hour day week month year decade century weekend
 daily weekly monthly annual yearly quarterly
 thousand million billion trillion
-man woman men women male female boy girl husband wife father mother son daughter brother sister king queen
+man woman men women male female boy girl husband wife father mother son daughter
+brother sister king queen
 gold silver bronze
 """.strip().splitlines()
 _MONTH_ABBREV = {

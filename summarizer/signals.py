@@ -216,7 +216,8 @@ def quantities(text: str) -> set[str]:
     found = set()
     toks = [w for w, _ in tokens(text)]
     value: float | None = None
-    for w in [*toks, ""]:
+    toks.append("")
+    for i, w in enumerate(toks):
         digit = w[:1].isdigit()
         if digit:
             if value is not None:
@@ -226,6 +227,8 @@ def quantities(text: str) -> set[str]:
             except ValueError:
                 value = None
                 found.update(numbers(w))
+        elif w == "one" and value is None and toks[i + 1] not in _SCALES:
+            continue  # "one of the", "no one": rarely a count, unless "one million"
         elif w in _NUMBER_WORDS:
             value = (value or 0) + _NUMBER_WORDS[w]
         elif w in _SCALES and value is not None:
@@ -307,7 +310,7 @@ def missing_names(claim: str, evidence: str) -> list[str]:
     have = evidence_keys(evidence)
     evidence_words = [w for w, _ in tokens(evidence)]
     missing = sorted(n for n in claim_names if not _name_found(n, have, evidence_words))
-    if missing and _PRONOUNS & set(evidence_words):
+    if missing and _PRONOUNS & set(evidence_words) and _one_person(claim, missing):
         claim_have = evidence_keys(claim)
         claim_words = [w for w, _ in tokens(claim)]
         others = [n for n in names(normalise(evidence))
@@ -315,6 +318,16 @@ def missing_names(claim: str, evidence: str) -> list[str]:
         if not others:
             return []
     return missing
+
+
+def _one_person(claim: str, missing: list[str]) -> bool:
+    """The missing names are one run of words in the claim ("Kim Jong Un"), and no place."""
+    if any(k.startswith("@") for n in missing for k in keys(n)) or any(
+        n in lexicon.CAPITALS for n in missing
+    ):
+        return False
+    at = [i for i, (w, _) in enumerate(tokens(claim)) if w in missing]
+    return bool(at) and at[-1] - at[0] < len(missing) + 1 and len(missing) <= 3
 
 
 # ---------------------------------------------------------------- negation
@@ -400,6 +413,7 @@ def class_swaps(claim: str, evidence: str) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- roles
 
 
+ROLE_SPAN = 20  # words at most between the two names, in claim and evidence alike
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+\w+(?:ed|en)\s+by\b", re.IGNORECASE)
 
 
@@ -420,7 +434,11 @@ def role_swaps(claim: str, evidence: str) -> list[tuple[str, str]]:
     evidence_at = _first_positions(evidence_words, names(normalise(evidence)))
     swaps = []
     for a, b in ((a, b) for a in claim_at for b in claim_at if claim_at[a] < claim_at[b]):
-        if a in evidence_at and b in evidence_at and evidence_at[b] < evidence_at[a]:
+        if claim_at[b] - claim_at[a] > ROLE_SPAN:
+            continue
+        if a not in evidence_at or b not in evidence_at:
+            continue
+        if 0 < evidence_at[a] - evidence_at[b] <= ROLE_SPAN:
             between_claim = _keys(claim_words[claim_at[a] + 1 : claim_at[b]])
             between_evidence = _keys(evidence_words[evidence_at[b] + 1 : evidence_at[a]])
             if between_claim & between_evidence:
@@ -429,9 +447,10 @@ def role_swaps(claim: str, evidence: str) -> list[tuple[str, str]]:
 
 
 def _first_positions(words: list[str], found: frozenset[str]) -> dict[str, int]:
+    """First position of each name; days, months and other closed-class words move freely."""
     at: dict[str, int] = {}
     for i, w in enumerate(words):
-        if w in found:
+        if w in found and stem(w) not in lexicon.CLASS_OF:
             at.setdefault(w, i)
     return at
 
@@ -442,3 +461,24 @@ def _keys(words: list[str]) -> set[str]:
         if _content((w, False)):
             out |= keys(w)
     return out
+
+
+def unsupported_phrase(claim: str, evidence: str, run: int = 3) -> list[str]:
+    """A run of `run` or more consecutive claim content words that the evidence lacks.
+
+    Such a run is usually added information ("where most of them serve as drone
+    operators"), not a rewording, which changes single words.
+    """
+    missing = set(coverage(claim, evidence)[1])
+    best: list[str] = []
+    current: list[str] = []
+    for token in tokens(claim):
+        if not _content(token):
+            continue
+        if token[0] in missing:
+            current.append(token[0])
+            if len(current) > len(best):
+                best = list(current)
+        else:
+            current = []
+    return best if len(best) >= run else []
