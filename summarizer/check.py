@@ -63,6 +63,7 @@ CONTRADICTIONS = ("negation", "antonyms")
 RELATED = 0.6  # coverage at which another evidence text counts as being about the claim
 SIGNALS: tuple[str, ...] = ("coverage", *HARD_SIGNALS, "contradiction")
 NONE: frozenset[str] = frozenset()
+NO_CONTENT = "no content words to check"
 
 
 def judge(
@@ -75,7 +76,11 @@ def judge(
     """
     share, missing = (1.0, []) if "coverage" in disabled else signals.coverage(claim, evidence)
     reasons = []
-    if missing:
+    if not signals.content_units(claim) and "coverage" not in disabled:
+        # Nothing to check ("He did it."): unsupported, and say why, since callers
+        # report the first reason of every rejected claim.
+        reasons.append(NO_CONTENT)
+    elif missing:
         reasons.append(f"words not in the evidence: {', '.join(missing)}")
     errors = []
     for name, (find, describe) in HARD_SIGNALS.items():

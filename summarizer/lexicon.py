@@ -266,6 +266,27 @@ for _pair in _ANTONYMS:
     ANTONYMS.setdefault(_a, set()).add(_b)
     ANTONYMS.setdefault(_b, set()).add(_a)
 
+# Nouns that name the act of a verb with an opposite: "an expansion" is the opposite of
+# "a cut" as "expand" is. Snowball leaves "expansion" as "expans", far from "expand",
+# so antonyms are also looked up under the verb.
+_DERIVED = """
+expansion expand|reduction reduce|contraction contract|growth grow|acceleration accelerate
+approval approve|rejection reject|denial deny|admission admit|confirmation confirm
+acceptance accept|failure fail|loss lose|opposition oppose|inclusion include
+exclusion exclude|arrival arrive|departure depart|appearance appear
+disappearance disappear|agreement agree|disagreement disagree|detention detain
+resignation resign|appointment appoint|entry enter|removal remove
+imposition impose|condemnation condemn|legalisation legalise
+legalization legalize|acquittal acquit|conviction convict|closure close|slowdown slow
+strengthening strengthen|weakening weaken|tightening tighten|easing ease|victory win
+""".replace("\n", "|").split("|")
+DERIVED: dict[str, str] = {}
+for _pair in _DERIVED:
+    if _pair.strip():
+        _noun, _verb = (_stem(w) for w in _pair.split())
+        if _noun != _verb:
+            DERIVED[_noun] = _verb
+
 CLASS_OF: dict[str, int] = {}
 for _i, _line in enumerate(_CLASSES):
     for _w in _line.split():

@@ -211,22 +211,12 @@ def test_threshold_is_inclusive() -> None:
     assert check("Kim ordered shells and rockets.", ["Kim ordered shells."]).supported
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a claim with no content words is unsupported with no reason at all; "
-    "verify_candidate then fails on result.reasons[0] (see test_verify)",
-)
 def test_unsupported_claim_always_has_a_reason() -> None:
     result = check("He did it.", ["Kim ordered factories."])
     assert not result.supported
     assert result.reasons
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="number words with a scale ('fifteen thousand') also state '15', which the "
-    "digit evidence lacks, and the words themselves count as uncovered content",
-)
 def test_number_words_against_digits() -> None:
     assert check(
         "North Korea sent fifteen thousand troops to Russia.",
@@ -234,11 +224,6 @@ def test_number_words_against_digits() -> None:
     ).supported
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="opposites missed (stopwords 'after', 'more'; irregular 'rose'; noun 'expansion'), "
-    "and the one missing word leaves coverage above THRESHOLD",
-)
 @pytest.mark.parametrize(
     ("claim", "evidence"),
     [

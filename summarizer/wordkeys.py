@@ -1,0 +1,107 @@
+"""Words as the verifier compares them: tokens, and the keys under which they meet.
+
+Words are compared by *keys*: the Snowball stem of the word and of each of its
+dictionary lemmas (lemminflect, so "told" meets "tell" and "drawn" meets
+"draw"), plus the ids of the synonym groups in `lexicon.py`. Two words match
+when their keys meet. Kept apart from every signal so that all of them see
+the same tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
+
+from . import lexicon
+from .text import STOPWORDS, numbers, stem
+
+Token = tuple[str, bool]  # (lower-cased word, written in capitals)
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*\d|\d")
+_PHRASES = [
+    (re.compile(r"\b" + re.escape(k) + r"\b", re.IGNORECASE), v)
+    for k, v in lexicon.PHRASES.items()
+]
+# The Koreas are named by their capitals, so that "North Korea" cannot meet "South Korea"
+# through the shared word "Korea".
+_PHRASES += [
+    (re.compile(r"\bnorth[ -]korea(?:n|ns|'s|’s)?\b", re.IGNORECASE), "Pyongyang"),
+    (re.compile(r"\bsouth[ -]korea(?:n|ns|'s|’s)?\b", re.IGNORECASE), "Seoul"),
+]
+
+
+@lru_cache(maxsize=65536)
+def lemma_stems(word: str) -> frozenset[str]:
+    """Stem of the word and of each of its lemmas: "rose" -> rose, rise."""
+    word = word.lower().removesuffix("'s")
+    base = {stem(word)}
+    for lemmas in getAllLemmas(word).values():
+        base.update(stem(lemma.lower()) for lemma in lemmas)
+    return frozenset(base)
+
+
+@lru_cache(maxsize=65536)
+def keys(word: str) -> frozenset[str]:
+    """Stem of the word and of its lemmas, plus its synonym groups.
+
+    >>> {"tell", "told"} <= keys("told") and keys("told") & keys("said") != frozenset()
+    True
+    """
+    base = lemma_stems(word)
+    out = set(base)
+    for b in base:
+        out |= lexicon.SYNONYM_KEYS.get(b, frozenset())
+    return frozenset(out)
+
+
+def normalise(text: str) -> str:
+    """Curly quotes straightened, multi-word phrases replaced by their one-word stand-ins."""
+    text = text.replace("’", "'")
+    for pattern, replacement in _PHRASES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+@lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[Token, ...]:
+    """(lower-cased token, written in capitals) for each word of the normalised text.
+
+    Hyphenated words are split ("nuclear-powered" -> "nuclear", "powered").
+    """
+    out = []
+    for raw in _TOKEN.findall(normalise(text)):
+        raw = raw.strip("'-")
+        if not raw:
+            continue
+        parts = [raw] if raw[0].isdigit() else [p for p in raw.split("-") if p]
+        for part in parts:
+            caps = len(part) > 1 and part.removesuffix("s").isupper()
+            out.append((part.lower().removesuffix("'s"), caps))
+    return tuple(out)
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-cased tokens of `text`, without the capitals flag."""
+    return [w for w, _ in tokens(text)]
+
+
+def is_content(token: Token) -> bool:
+    """A word that carries a fact: no digit, no function word (unless in capitals: "US")."""
+    word, caps = token
+    return not word[0].isdigit() and (caps or word not in STOPWORDS) and len(word) > 1
+
+
+def stem_set(text: str) -> frozenset[str]:
+    """Stems of every token of `text`, plus its numbers as written."""
+    return frozenset(stem(w) for w, _ in tokens(text)) | frozenset(numbers(text))
+
+
+def key_union(words: list[str]) -> set[str]:
+    """All keys of the content words among `words`."""
+    out: set[str] = set()
+    for w in words:
+        if is_content((w, False)):
+            out |= keys(w)
+    return out
