@@ -1,6 +1,7 @@
 # Two commands for a fresh machine:
 #   make brief   set everything up, then print a cited brief of seeds/
 #   make test    set everything up, then run lint and the tests
+#   make eval    set everything up, then run the full eval and write evals/RESULTS.md
 # llama-cpp-python compiles from source the first time (about 6 minutes on 2 cores).
 
 PYTHON ?= python3
@@ -32,6 +33,11 @@ gemma: setup
 test: setup
 	$(BIN)/ruff check summarizer tests evals
 	$(BIN)/python -m pytest -q
+
+# The full eval (evals/harness.py): writes evals/out/ and evals/RESULTS.md.
+eval: setup
+	$(BIN)/python -m pip install --quiet -e '.[eval]'
+	$(BIN)/summarizer eval --write-results
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -29,6 +29,12 @@ class Failure(click.ClickException):
         return self.message
 
 
+class Unsupported(Failure):
+    """Verification failed: the input was fine, the brief is not."""
+
+    exit_code = 1
+
+
 def handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -120,11 +126,21 @@ def brief(paths: tuple[Path, ...], model: Path | None, fmt: str, out: Path | Non
 
 
 @cli.command()
-@click.argument("claims", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("claims", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--brief", "brief_path", type=click.Path(path_type=Path, dir_okay=False),
+              default=None, help="Re-verify a JSON brief saved by `brief --format json` "
+                                 "instead; exit 1 if any item fails.")
+@click.option("--judge", is_flag=True,
+              help="Also ask the GGUF model (--model, or the default) whether the evidence "
+                   "supports each claim. It can reject what the signals accept, never the "
+                   "reverse.")
+@click.option("--model", type=click.Path(path_type=Path), default=None,
+              help="GGUF model for --judge. Default: as for `brief`.")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write the results to this file (atomically) instead of stdout.")
 @handle_errors
-def check(claims: Path, out: Path | None) -> None:
+def check(claims: Path | None, brief_path: Path | None, judge: bool, model: Path | None,
+          out: Path | None) -> None:
     """Check claims against evidence, one JSON object per line of CLAIMS.
 
     \b
@@ -132,15 +148,53 @@ def check(claims: Path, out: Path | None) -> None:
     Each output line: {"supported": bool, "score": 0..1,
                        "evidence_index": [int, ...], "reasons": [...], ...}
     Keys other than claim and evidence are passed through unchanged.
+
+    With --brief BRIEF.json, each item of a saved brief is checked against its
+    cited spans, which must still match the documents; one line per item.
     """
     from .check import check as verify_claim
 
+    if (claims is None) == (brief_path is None):
+        raise click.UsageError("Give either CLAIMS.jsonl or --brief BRIEF.json.")
+    if brief_path is not None:
+        _recheck_brief(brief_path, out)
+        return
+    assert claims is not None
     rows = read_claims(claims)
+    model_judge = _load_judge(model) if judge else None
     lines = []
     for row in rows:
-        result = verify_claim(row.pop("claim"), row.pop("evidence"))
+        claim, evidence = row.pop("claim"), row.pop("evidence")
+        result = verify_claim(claim, evidence)
+        if model_judge is not None:
+            result = model_judge(claim, evidence, result)
         lines.append(json.dumps({**row, **result.model_dump()}, ensure_ascii=False))
     write_atomic("".join(line + "\n" for line in lines), out)
+
+
+def _load_judge(model: Path | None) -> Callable[..., Any]:
+    from functools import partial
+
+    from .backend import Backend
+    from .judge import apply_judge
+    from .settings import load_settings, resolve_model
+
+    settings = load_settings()
+    backend = Backend(resolve_model(model, settings), n_ctx=settings.context, seed=settings.seed)
+    return partial(apply_judge, backend)
+
+
+def _recheck_brief(path: Path, out: Path | None) -> None:
+    from .recheck import load_brief, recheck
+
+    results = recheck(load_brief(path))
+    write_atomic("".join(r.model_dump_json() + "\n" for r in results), out)
+    failed = [r.item for r in results if not r.supported]
+    if failed:
+        raise Unsupported(
+            f"{len(failed)} of {len(results)} items are not supported by their cited spans "
+            f"(items {', '.join(map(str, failed))}); do not trust them"
+        )
 
 
 def read_claims(path: Path) -> list[dict[str, Any]]:
@@ -174,6 +228,41 @@ def schema() -> None:
     from .models import Brief
 
     click.echo(json.dumps(Brief.model_json_schema(), indent=2))
+
+
+@cli.command(name="eval")
+@click.option("--fast", is_flag=True,
+              help="Seeds, a slice of each dev set and a few Multi-News clusters; exit 1 with "
+                   "one line per failed threshold (evals/thresholds.toml).")
+@click.option("--judge-model", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="GGUF model asked yes/no whether each seeds item is supported.")
+@click.option("--clusters", type=click.IntRange(0, 250), default=None,
+              help="Multi-News clusters to brief. Default: 3 with --fast, else 25.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder for eval.md, eval.json and the chart. Default: evals/out/.")
+@click.option("--write-results", is_flag=True, help="Also write evals/RESULTS.md.")
+@handle_errors
+def eval_command(fast: bool, judge_model: Path | None, clusters: int | None, out: Path | None,
+                 write_results: bool) -> None:
+    """Measure the briefs, the citations and the verifier (a source checkout's evals/)."""
+    root = Path(__file__).resolve().parent.parent
+    if not (root / "evals" / "harness.py").is_file():
+        raise SummarizerError("the eval harness evals/harness.py is not here",
+                              "Run `summarizer eval` from a source checkout.")
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from evals.harness import run
+
+    command = " ".join(["summarizer", "eval", *sys.argv[2:]]) if sys.argv[1:2] == ["eval"] else (
+        "summarizer eval" + " --fast" * fast + (f" --clusters {clusters}" if clusters else ""))
+    result, failed = run(fast=fast, judge_model=judge_model, clusters=clusters, out=out,
+                         write_results=write_results, command=command)
+    click.echo(f"wrote {out or 'evals/out'}/eval.md and eval.json "
+               f"({result['cost']['total_seconds']:.0f} s)")
+    for line in failed:
+        click.echo(line, err=True)
+    if failed:
+        sys.exit(1)
 
 
 def main() -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import Protocol
 
 from . import prompts
+from .models import CheckResult
 
 TEMPLATE = "judge.j2"
+VETO_BELOW = 0.5  # P(yes) under which the judge rejects a claim the signals accepted
 
 
 class Judge(Protocol):
@@ -23,3 +25,18 @@ def support_probability(model: Judge, claim: str, evidence: list[str]) -> float:
     question = prompts.render(TEMPLATE, claim=claim, evidence=evidence)
     yes, _ = model.option_probabilities(question, ("yes", "no"))
     return float(yes)
+
+
+def apply_judge(
+    model: Judge, claim: str, evidence: list[str], result: CheckResult
+) -> CheckResult:
+    """`result` with the judge's say added: it may reject a supported claim, not accept one."""
+    chosen = [evidence[i] for i in result.evidence_index] or evidence
+    p = support_probability(model, claim, chosen)
+    reason = f"model judge: P(supported) = {p:.2f}"
+    if result.supported and p < VETO_BELOW:
+        return result.model_copy(
+            update={"supported": False, "reasons": (f"{reason}, below {VETO_BELOW}",
+                                                    *result.reasons)}
+        )
+    return result.model_copy(update={"reasons": (*result.reasons, reason)})
