@@ -259,6 +259,9 @@ def eval_command(fast: bool, judge_model: Path | None, clusters: int | None, out
                          write_results=write_results, command=command)
     click.echo(f"wrote {out or 'evals/out'}/eval.md and eval.json "
                f"({result['cost']['total_seconds']:.0f} s)")
+    for part, value in result.items():
+        if isinstance(value, dict) and "skipped" in value:
+            click.echo(f"warning: {part} skipped: {value['skipped']}", err=True)
     for line in failed:
         click.echo(line, err=True)
     if failed:
