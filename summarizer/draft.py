@@ -30,12 +30,13 @@ class Drafter(Protocol):
 
 
 def citation_grammar(n_labels: int) -> str:
-    """GBNF: a sentence, then one or more citation labels from 1..n_labels.
+    """GBNF: a sentence, then one to `n_labels` citation labels from 1..n_labels.
 
     >>> print(citation_grammar(2))
     root ::= text cites
     text ::= [A-Z] [^\\[\\]\\n]*
-    cites ::= (" [" label "]")+
+    cites ::= cite cite?
+    cite ::= " [" label "]"
     label ::= "1" | "2"
     """
     labels = " | ".join(f'"{i}"' for i in range(1, n_labels + 1))
@@ -43,7 +44,9 @@ def citation_grammar(n_labels: int) -> str:
         [
             "root ::= text cites",
             r"text ::= [A-Z] [^\[\]\n]*",
-            'cites ::= (" [" label "]")+',
+            # Bounded, so the model cannot loop on labels until it runs out of tokens.
+            "cites ::= cite" + " cite?" * (n_labels - 1),
+            'cite ::= " [" label "]"',
             f"label ::= {labels}",
         ]
     )

@@ -18,6 +18,11 @@ from .draft import citation_for
 from .models import Candidate, Citation, Corpus, Dropped, Fact, Item, Plan, Sentence, Verdict
 from .text import ends_sentence
 
+# A drafted sentence must do better than the verifier's general threshold: the
+# model was told to use only the sources' words, so any content word that no
+# cited span (or synonym) covers is a sign it invented something.
+DRAFT_MIN_SCORE = 0.9
+
 
 def verify(
     drafts: list[Candidate | Dropped], plan: Plan, corpus: Corpus
@@ -45,6 +50,8 @@ def verify_candidate(
 ) -> tuple[Item | None, Dropped | None]:
     """The item that survives verification, and the draft lost on the way, if any."""
     result = check(candidate.text, [c.cited_text for c in candidate.citations])
+    if result.supported and result.score < DRAFT_MIN_SCORE:
+        result = result.model_copy(update={"supported": False})
     complete = ends_sentence(candidate.text)
     if complete and result.supported:
         item = _item(candidate.text, sentences, fact, "drafted", ())
@@ -81,6 +88,8 @@ def _item(
     if not support:
         return None
     result = check(text, [c.cited_text for c in support])
+    if result.score < DRAFT_MIN_SCORE:
+        return None
     verdict = Verdict(supported=True, score=result.score, reasons=result.reasons)
     return Item(
         text=text,
