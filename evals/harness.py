@@ -34,6 +34,7 @@ from pathlib import Path
 from summarizer.backend import Backend
 from summarizer.check import THRESHOLD
 from summarizer.ingest import ingest
+from summarizer.judge import VETO_BELOW, support_probability
 from summarizer.models import Brief
 from summarizer.pipeline import brief as run_pipeline
 from summarizer.segment import segment
@@ -53,11 +54,6 @@ FAST_SLICE = 60  # first N items of each verifier dev set in --fast
 FAST_CLUSTERS = 3
 FULL_CLUSTERS = 25
 FAST_PLANTED = 120  # perturbed sentences in --fast (all of them in a full run)
-JUDGE_GRAMMAR = 'root ::= "yes" | "no"'
-JUDGE_PROMPT = (
-    "Evidence:\n{evidence}\n\nClaim: {claim}\n\n"
-    "Does the evidence say everything the claim says? Answer yes or no."
-)
 SPEED_PROMPT = "Describe a harbour town on a quiet morning in a few plain sentences."
 SPEED_GRAMMAR = r"root ::= [A-Z] [a-zA-Z ,.']*"
 SPEED_TOKENS = 64
@@ -88,15 +84,16 @@ class Models:
 
 
 def judge(brief: Brief, backend: Backend) -> dict:
-    """Share of items a GGUF model says yes to, asked about the item and its cited text."""
-    answers = []
-    for it in brief.items:
-        evidence = "\n".join(c.cited_text for c in it.citations)
-        prompt = JUDGE_PROMPT.format(evidence=evidence, claim=it.text)
-        answers.append(backend.chat(prompt, JUDGE_GRAMMAR, max_tokens=2).strip() == "yes")
-    return {"model": backend.info.name, "n": len(answers),
-            "accepted": sum(answers) / len(answers) if answers else 0.0,
-            "rejected": [it.text for it, ok in zip(brief.items, answers, strict=True) if not ok]}
+    """Share of items the model judge (`summarizer.judge`) accepts, given their cited text."""
+    probabilities = [
+        support_probability(backend, it.text, [c.cited_text for c in it.citations])
+        for it in brief.items
+    ]
+    accepted = [p >= VETO_BELOW for p in probabilities]
+    return {"model": backend.info.name, "n": len(accepted),
+            "accepted": sum(accepted) / len(accepted) if accepted else 0.0,
+            "p_yes": [round(p, 3) for p in probabilities],
+            "rejected": [it.text for it, ok in zip(brief.items, accepted, strict=True) if not ok]}
 
 
 def seeds_part(models: Models, judge_model: Path | None) -> tuple[dict, Brief]:
