@@ -170,3 +170,42 @@ def test_schema_is_json_schema_of_the_brief() -> None:
 def test_help_reads_like_documentation(command: list[str]) -> None:
     code, out, _ = run(*command, "--help")
     assert code == 0 and "Usage:" in out and len(out.splitlines()) > 4
+
+
+def test_check_brief_passes_a_saved_brief_and_fails_an_edited_one(
+    brief_json: dict, tmp_path: Path
+) -> None:
+    saved = tmp_path / "brief.json"
+    saved.write_text(json.dumps(brief_json), encoding="utf-8")
+    code, out, _ = run("check", "--brief", str(saved))
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert len(lines) == len(brief_json["items"]) and all(r["supported"] for r in lines)
+
+    edited = json.loads(saved.read_text(encoding="utf-8"))
+    edited["items"][0]["text"] = "North Korea cut missile production by 40 percent."
+    edited["items"][1]["citations"][0]["cited_text"] += " And more."
+    saved.write_text(json.dumps(edited), encoding="utf-8")
+    code, out, err = run("check", "--brief", str(saved))
+    assert code == 1
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["supported"] for r in results[:2]] == [False, False]
+    assert any("is not the cited text" in reason for reason in results[1]["reasons"])
+    assert "2 of" in err and "items 0, 1" in err
+
+
+def test_check_needs_claims_or_a_brief() -> None:
+    code, _, err = run("check")
+    assert code == 2 and "Give either CLAIMS.jsonl or --brief" in err
+
+
+def test_check_with_the_model_judge(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text(json.dumps({
+        "claim": "North Korea sent around 15,000 troops to Russia.",
+        "evidence": ["North Korea has reportedly sent around 15,000 troops to support Russia."],
+    }) + "\n", encoding="utf-8")
+    code, out, err = run("check", "--judge", str(claims))
+    assert code == 0, err
+    result = json.loads(out)
+    assert any(r.startswith("model judge: P(supported) = ") for r in result["reasons"])
