@@ -209,6 +209,7 @@ def run(
         "brief_timings": seeds_brief.timings,
         "model_load_seconds": models.load_seconds,
         "generation": speed(backend),
+        "check_10_items_seconds": round(verifier.time_brief(), 4),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "part_seconds": seconds,
         "total_seconds": round(time.perf_counter() - started, 1),

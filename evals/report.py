@@ -112,6 +112,8 @@ def cost_lines(c: dict) -> list[str]:
             f"- seeds brief stages: {stages}",
             f"- model load: {c['model_load_seconds']:.2f} s; generation: {g['tokens']} tokens "
             f"in {g['seconds']:.2f} s = {g['tokens_per_second']} tokens/s (prompt included)",
+            f"- verifier alone: a 10-claim brief, 5 evidence sentences each, checked in "
+            f"{1000 * c['check_10_items_seconds']:.0f} ms (best of 5, caches cleared)",
             f"- peak memory (ru_maxrss): {c['peak_rss_mb']:.0f} MB",
             f"- harness parts: {parts}; total {c['total_seconds']:.0f} s", ""]
 
