@@ -134,8 +134,20 @@ class Backend:
         import llama_cpp
         import numpy as np
 
-        self._llm.reset()
-        self._llm.eval(self.tokens(self.format(user_message)))
+        prompt = self.tokens(self.format(user_message))
+        if len(prompt) + 1 > self.context_size():
+            raise ModelError(
+                f"the question needs {len(prompt)} tokens; the model's context holds "
+                f"{self.context_size()}",
+                "Shorten the evidence, or raise `context` in the config file.",
+            )
+        try:
+            self._llm.reset()
+            self._llm.eval(prompt)
+        except Exception as e:
+            raise ModelError(
+                f"the model failed while judging: {e}", "Try another GGUF model."
+            ) from e
         logits = np.ctypeslib.as_array(
             llama_cpp.llama_get_logits_ith(self._llm.ctx, -1), shape=(self._llm.n_vocab(),)
         ).astype(np.float64)

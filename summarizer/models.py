@@ -160,6 +160,9 @@ class Brief(Frozen):
     documents: tuple[DocumentRef, ...]
     items: tuple[Item, ...]
     dropped: tuple[Dropped, ...]
+    omitted: dict[str, str] = Field(
+        default_factory=dict, description="fact_id -> why the plan left that fact out."
+    )
     conflicts: tuple[Conflict, ...]
     model: ModelInfo
     timings: dict[str, float]

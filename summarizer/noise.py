@@ -41,6 +41,7 @@ _ENDS_BODY = ("legal", "ai notice", "hashtags", "navigation", "language switcher
 BODY_MIN_SHARE = 0.4  # a notice in the first 40% is a header note, not the page footer
 ON_TOPIC = 0.06  # cosine to the corpus centroid below which a tail sentence is off-topic
 OFF_TOPIC = 0.015  # below this even mid-body sentences are off-topic
+MIN_BODY_FOR_TOPIC = 10  # body sentences needed before topic distance is judged
 
 
 def shape_noise(sentence: str, line: str, is_first_line: bool) -> str | None:
@@ -86,7 +87,7 @@ def mark_corpus(corpus: Corpus) -> Corpus:
 def _topicality(sentences: list[Sentence]) -> dict[str, float]:
     """Cosine of each sentence to the centroid of the body sentences, itself left out."""
     body = [s for s in sentences if s.is_body]
-    if len(body) < 2:
+    if len(body) < MIN_BODY_FOR_TOPIC:  # too little text for distance to mean anything
         return {s.sentence_id: 1.0 for s in sentences}
     matrix = tfidf_matrix([s.text for s in sentences], fit_on=[s.text for s in body])
     is_body = np.array([s.is_body for s in sentences])

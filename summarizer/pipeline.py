@@ -9,11 +9,13 @@ from pathlib import Path
 
 from .backend import Backend
 from .draft import MAX_NEW_TOKENS, draft
+from .errors import InputError
 from .group import group
 from .ingest import ingest
 from .models import Brief, DocumentRef
 from .plan import plan
 from .segment import segment
+from .text import content_stems
 from .verify import verify
 
 PROMPT_OVERHEAD = 200  # tokens of instructions and chat markup around a fact's sentences
@@ -42,6 +44,12 @@ def brief(
         documents = ingest(paths)
     with timer.stage("segment"):
         corpus = segment(documents)
+    if not any(content_stems(s.text) for s in corpus.body()):
+        raise InputError(
+            "found no article sentences in the documents (all of it looks like headings, "
+            "notices or text without English words)",
+            "Pass English news articles as plain text or Markdown.",
+        )
     with timer.stage("load_model"):
         model = load_model()
     with timer.stage("group"):
@@ -59,6 +67,7 @@ def brief(
         ),
         items=tuple(items),
         dropped=tuple(dropped),
+        omitted=chosen.omitted,
         conflicts=grouping.conflicts,
         model=model.info,
         timings=timer.total(),

@@ -150,7 +150,7 @@ def number_word_positions(text: str) -> frozenset[int]:
 
 def canon(value: float) -> str:
     """A number as one string whatever its spelling: 15000.0 -> "15000", 1.50 -> "1.5"."""
-    return str(int(value)) if value == int(value) else f"{value:g}"
+    return str(int(value)) if value == int(value) else f"{value:.15g}"
 
 
 def missing_numbers(claim: str, evidence: str) -> list[str]:

@@ -78,15 +78,22 @@ def _conflict_lines(brief: Brief) -> list[str]:
 
 
 def _dropped_lines(brief: Brief, show: bool) -> list[str]:
-    n = len(brief.dropped)
-    if not n:
-        return []
-    if not show:
-        return [f"{n} drafted claim{'s' * (n != 1)} dropped as unsupported "
-                "(run with --show-dropped to see them)"]
-    lines = ["## Dropped as unsupported", ""]
-    for d in brief.dropped:
-        lines.append(f"- {d.text or '(no text)'}: {'; '.join(d.reasons)}")
+    unfit = [d for d in brief.dropped if not d.text]  # facts whose prompt did not fit
+    drafts = [d for d in brief.dropped if d.text]
+    lines = []
+    if unfit:
+        lines.append(f"{len(unfit)} fact{'s' * (len(unfit) != 1)} did not fit the model's context")
+    if brief.omitted:
+        n = len(brief.omitted)
+        lines.append(f"{n} more fact{'s' * (n != 1)} left out by the plan "
+                     "(`--format json` lists why, under `omitted`)")
+    if drafts and not show:
+        n = len(drafts)
+        lines.append(f"{n} drafted claim{'s' * (n != 1)} dropped as unsupported "
+                     "(run with --show-dropped to see them)")
+    if drafts and show:
+        lines += ["## Dropped as unsupported", ""]
+        lines += [f"- {d.text}: {'; '.join(d.reasons)}" for d in drafts]
     return lines
 
 

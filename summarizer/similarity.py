@@ -14,5 +14,8 @@ def tfidf_matrix(texts: list[str], fit_on: list[str] | None = None) -> csr_matri
     Rows are unit vectors, so `m @ m.T` is the cosine similarity matrix.
     """
     vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
-    vectorizer.fit(fit_on if fit_on is not None else texts)
+    try:
+        vectorizer.fit(fit_on if fit_on is not None else texts)
+    except ValueError:  # no English word at all: every sentence is equally unrelated
+        return csr_matrix((len(texts), 1))
     return vectorizer.transform(texts).tocsr()

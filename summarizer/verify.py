@@ -53,18 +53,15 @@ def verify_candidate(
     if result.supported and result.score < DRAFT_MIN_SCORE:
         result = result.model_copy(update={"supported": False})
     complete = ends_sentence(candidate.text)
-    if complete and result.supported:
-        item = _item(candidate.text, sentences, fact, "drafted", ())
+    if complete:
+        # Kept as drafted if its own citations hold; else the same search re-points them.
+        first = result.reasons[0] if result.reasons else "no content words"
+        origin, changes = ("drafted", ()) if result.supported else (
+            "repaired", (f"citations re-pointed; the cited spans did not support it ({first})",)
+        )
+        item = _item(candidate.text, sentences, fact, origin, changes)
         if item is not None:
             return item, None
-    if complete:
-        first = result.reasons[0] if result.reasons else "no content words"
-        why = f"the cited spans did not support it ({first})"
-        repaired = _item(
-            candidate.text, sentences, fact, "repaired", (f"citations re-pointed; {why}",)
-        )
-        if repaired is not None:
-            return repaired, None
     if not complete:
         why_lost: tuple[str, ...] = ("not a complete sentence",)
     elif not candidate.citations:
@@ -90,7 +87,7 @@ def _item(
     result = check(text, [c.cited_text for c in support])
     if result.score < DRAFT_MIN_SCORE:
         return None
-    verdict = Verdict(supported=True, score=result.score, reasons=result.reasons)
+    verdict = Verdict(supported=result.supported, score=result.score, reasons=result.reasons)
     return Item(
         text=text,
         citations=support,

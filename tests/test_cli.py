@@ -100,6 +100,8 @@ BAD_INPUT = [
     ("empty file", lambda t: ["brief", str(_write(t, "e.txt", b"  \n"))], "is empty"),
     ("binary file", lambda t: ["brief", str(_write(t, "b.txt", b"\x00\x01GIF"))], "binary"),
     ("unsupported file", lambda t: ["brief", str(_write(t, "x.pdf", b"%PDF"))], "not a supported"),
+    ("no article text", lambda t: ["brief", str(_write(t, "r.txt", "Привет, мир.\n".encode()))],
+     "found no article sentences"),
     ("missing model", lambda t: ["brief", str(SEEDS), "--model", str(t / "m.gguf")],
      "does not exist"),
     ("not a gguf", lambda t: ["brief", str(SEEDS), "--model", str(_write(t, "m.gguf", b"hello"))],

@@ -163,10 +163,11 @@ def test_dropped_with_no_text_and_plural() -> None:
         Dropped(text="x.", citations=(), reasons=("a", "b")),
     )
     assert to_markdown(brief(dropped=dropped)).endswith(
-        "2 drafted claims dropped as unsupported (run with --show-dropped to see them)\n"
+        "1 fact did not fit the model's context\n"
+        "1 drafted claim dropped as unsupported (run with --show-dropped to see them)\n"
     )
     shown = to_markdown(brief(dropped=dropped), show_dropped=True)
-    assert "- (no text): prompt too long\n- x.: a; b\n" in shown
+    assert shown.endswith("## Dropped as unsupported\n\n- x.: a; b\n")
 
 
 @pytest.mark.parametrize(

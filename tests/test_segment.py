@@ -253,7 +253,8 @@ def test_notice_near_the_top_does_not_end_the_body(make_corpus) -> None:
     assert noise["Kim said missile production must grow to meet army needs."] is None
 
 
-def test_off_topic_sentence_mid_body(make_corpus) -> None:
+def test_off_topic_sentence_mid_body(make_corpus, monkeypatch) -> None:
+    monkeypatch.setattr("summarizer.noise.MIN_BODY_FOR_TOPIC", 2)
     noise = _noise_by_text(make_corpus(BODY_A, BODY_B))
     assert noise["Banana prices in Ecuador rose after a poor harvest season."].startswith(
         "off-topic: shares almost no words with the sources (0.0"
@@ -274,6 +275,12 @@ def test_marks_are_only_added_never_removed(make_corpus) -> None:
             )
             if s.noise is not None:
                 assert t.noise == s.noise
+
+
+def test_short_input_is_not_judged_by_topic() -> None:
+    text = "Kim Jong Un visited a factory. He praised the workers' effort."
+    corpus = segment([make_document("d", text)])
+    assert [s.noise for s in corpus.body()] == [None, None]
 
 
 def test_single_sentence_corpus_is_kept() -> None:
