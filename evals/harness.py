@@ -71,8 +71,7 @@ class Models:
     def backend(self) -> Backend:
         if self._backend is None:
             start = time.perf_counter()
-            self._backend = Backend(self.path, n_ctx=self.settings.context,
-                                    seed=self.settings.seed)
+            self._backend = Backend.from_settings(self.path, self.settings)
             self.load_seconds = round(time.perf_counter() - start, 3)
         return self._backend
 
@@ -105,8 +104,8 @@ def seeds_part(models: Models, judge_model: Path | None) -> tuple[dict, Brief]:
                     "cites": [c.sentence_id for c in it.citations]} for it in brief.items]
     if judge_model is not None:
         same = judge_model.resolve() == models.path.resolve()
-        backend = models.backend() if same else Backend(
-            judge_model, n_ctx=models.settings.context, seed=models.settings.seed)
+        backend = models.backend() if same else Backend.from_settings(judge_model,
+                                                                       models.settings)
         out["judge"] = judge(brief, backend)
     return out, brief
 

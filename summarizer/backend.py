@@ -15,10 +15,9 @@ from pathlib import Path
 
 from .errors import ModelError
 from .models import ModelInfo
+from .settings import Settings
 
 GGUF_MAGIC = b"GGUF"
-DEFAULT_CONTEXT = 2048
-SEED = 42
 
 
 def check_model_file(path: Path) -> None:
@@ -40,7 +39,10 @@ def check_model_file(path: Path) -> None:
 class Backend:
     """A loaded GGUF chat model, greedy and seeded so that runs repeat exactly."""
 
-    def __init__(self, path: Path, n_ctx: int = DEFAULT_CONTEXT, seed: int = SEED) -> None:
+    def __init__(self, path: Path, n_ctx: int | None = None, seed: int | None = None) -> None:
+        defaults = Settings()
+        n_ctx = n_ctx or defaults.context
+        seed = defaults.seed if seed is None else seed
         check_model_file(path)
         self.path = path
         self.seed = seed
@@ -74,6 +76,10 @@ class Backend:
             if template
             else None
         )
+
+    @classmethod
+    def from_settings(cls, path: Path, settings: Settings) -> Backend:
+        return cls(path, n_ctx=settings.context, seed=settings.seed)
 
     def _token_text(self, token: int) -> str:
         if token < 0:

@@ -125,7 +125,7 @@ def brief(paths: tuple[Path, ...], model: Path | None, fmt: str, out: Path | Non
     model_path = resolve_model(model, settings)
 
     def load() -> Backend:
-        return Backend(model_path, n_ctx=settings.context, seed=settings.seed)
+        return Backend.from_settings(model_path, settings)
 
     result = run(list(paths), load, max_items=max_items or settings.max_items)
     text = to_json(result) if fmt == "json" else to_markdown(result, show_dropped)
@@ -187,7 +187,7 @@ def _load_judge(model: Path | None) -> Callable[..., Any]:
     from .settings import load_settings, resolve_model
 
     settings = load_settings()
-    backend = Backend(resolve_model(model, settings), n_ctx=settings.context, seed=settings.seed)
+    backend = Backend.from_settings(resolve_model(model, settings), settings)
     return partial(apply_judge, backend)
 
 
