@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*\d|\d")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*\d|\d")
 _STEMMER = snowballstemmer.stemmer("english")
 
 # Function words carry no fact; the list is short on purpose so that content
@@ -39,7 +39,7 @@ def words(text: str) -> list[str]:
     >>> words("Kim’s 8,700-ton sub")
     ["kim's", '8,700', 'ton', 'sub']
     """
-    return [w.lower().replace("’", "'").strip("'-") for w in _WORD.findall(text)]
+    return [w.lower().replace("’", "'").strip("'-") for w in WORD.findall(text)]
 
 
 @lru_cache(maxsize=65536)
@@ -88,9 +88,6 @@ def proper_names(text: str) -> set[str]:
             names.add(word)
     return names
 
-
-def negated(text: str) -> bool:
-    return any(w in NEGATIONS or w.endswith("n't") for w in words(text))
 
 
 _SENTENCE_END = re.compile(r"(?:[.!?…][\"”’')\]]*|\))$")

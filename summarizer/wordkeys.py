@@ -15,11 +15,11 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from . import lexicon
-from .text import STOPWORDS, numbers, stem
+from .text import STOPWORDS, WORD, numbers, stem
 
 Token = tuple[str, bool]  # (lower-cased word, written in capitals)
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*\d|\d")
+_TOKEN = WORD  # the same word pattern as the rest of the pipeline
 _PHRASES = [
     (re.compile(r"\b" + re.escape(k) + r"\b", re.IGNORECASE), v)
     for k, v in lexicon.PHRASES.items()

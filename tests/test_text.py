@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from summarizer.similarity import tfidf_matrix
-from summarizer.text import analyzer, content_stems, negated, numbers, proper_names, stem, words
+from summarizer.text import analyzer, content_stems, numbers, proper_names, stem, words
 
 
 @pytest.mark.parametrize(
@@ -67,21 +67,6 @@ def test_numbers(text: str, expected: list[str]) -> None:
 )
 def test_proper_names(text: str, expected: set[str]) -> None:
     assert proper_names(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Kim did not visit.", True),
-        ("Kim didn't visit.", True),
-        ("North Korea denied the claims.", True),
-        ("There was no sign.", True),
-        ("Kim visited.", False),
-        ("Nothingness is a word.", False),
-    ],
-)
-def test_negated(text: str, expected: bool) -> None:
-    assert negated(text) is expected
 
 
 def test_tfidf_rows_are_unit_vectors_and_cosines() -> None:
