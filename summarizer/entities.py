@@ -99,6 +99,10 @@ def _one_person(claim: str, missing: list[str]) -> bool:
 
 
 ROLE_SPAN = 20  # words at most between the two names, in claim and evidence alike
+# Roles are read within one sentence: evidence may be several sentences joined (the
+# greedy union in `check.py`), and the order of two names in different sentences says
+# nothing about who did what to whom.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+\w+(?:ed|en)\s+by\b", re.IGNORECASE)
 
 
@@ -111,6 +115,14 @@ def role_swaps(claim: str, evidence: str) -> list[tuple[str, str]]:
     >>> role_swaps("Russia supplied Pyongyang with shells", "Pyongyang supplied Russia")
     [('russia', 'pyongyang')]
     """
+    swaps: list[tuple[str, str]] = []
+    for claim_part in _SENTENCE_BREAK.split(claim):
+        for evidence_part in _SENTENCE_BREAK.split(evidence):
+            swaps += [s for s in _sentence_swaps(claim_part, evidence_part) if s not in swaps]
+    return swaps
+
+
+def _sentence_swaps(claim: str, evidence: str) -> list[tuple[str, str]]:
     if _PASSIVE.search(claim) or _PASSIVE.search(evidence):
         return []
     claim_words, evidence_words = words_of(claim), words_of(evidence)

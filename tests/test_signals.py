@@ -297,6 +297,16 @@ def test_class_swaps(claim: str, evidence: str, swaps: list[tuple[str, str]]) ->
         ("Pyongyang was supplied by Moscow.", "Moscow supplied Pyongyang.", []),  # passive
         ("Russia and China met.", "China and Russia met.", []),  # no shared verb between
         ("Russia supplied Pyongyang.", "Russia supplied Pyongyang.", []),
+        (  # the two names are in different sentences of the evidence
+            "For Ukraine, activists dumped paint in London.",
+            "Activists in London dumped paint. They back Ukraine.",
+            [],
+        ),
+        (  # a passive in one evidence sentence leaves the other one checked
+            "Moscow accused Kyiv.",
+            "Aid was funded by Washington. Kyiv accused Moscow.",
+            [("moscow", "kyiv")],
+        ),
     ],
 )
 def test_role_swaps(claim: str, evidence: str, swaps: list[tuple[str, str]]) -> None:
