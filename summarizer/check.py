@@ -105,7 +105,8 @@ def check(claim: str, evidence: list[str], disabled: frozenset[str] = NONE) -> C
     chosen = [best]
     score, reasons, hard = judged[best]
     if len(evidence) > 1 and not _passes(score, hard):
-        pool = sorted(range(len(evidence)), key=lambda i: (-judged[i][0], i))[:UNION_POOL]
+        ranked = sorted(range(len(evidence)), key=lambda i: (-judged[i][0], i))
+        pool = ranked[:UNION_POOL] + _supplying(claim, evidence, best, ranked[UNION_POOL:])
         chosen = _greedy_union(claim, evidence, pool, judged[best][0], disabled)
         if len(chosen) > 1:
             score, reasons, hard = judge(claim, _join(evidence, chosen), disabled)
@@ -129,6 +130,23 @@ def _passes(score: float, hard: bool) -> bool:
 
 def _join(evidence: list[str], chosen: list[int]) -> str:
     return " ".join(evidence[i] for i in sorted(chosen))
+
+
+def _supplying(claim: str, evidence: list[str], best: int, rest: list[int]) -> list[int]:
+    """Texts in `rest` that state a number or name of the claim that `best` lacks.
+
+    A claim often joins a sentence's event to a figure stated elsewhere ("sales fell
+    and it expects $5bn in 2023"); that sentence may share few other words with it.
+    """
+    lacking = {*signals.missing_numbers(claim, evidence[best]),
+               *signals.missing_names(claim, evidence[best])}
+    if not lacking:
+        return []
+    return [
+        i for i in rest
+        if lacking - {*signals.missing_numbers(claim, evidence[i]),
+                      *signals.missing_names(claim, evidence[i])}
+    ]
 
 
 def _greedy_union(
