@@ -34,7 +34,7 @@ import json
 import os
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -124,13 +124,50 @@ def score_summedits(score: Scorer, limit: int | None = None) -> list[Example]:
     ]
 
 
+# PTB-tokenized text as FRANK ships it ("the comedian 's `` show '' -lrb- 2010 -rrb- .").
+_PTB = [
+    (re.compile(r"-lrb-|-lsb-|-lcb-", re.IGNORECASE), "("),
+    (re.compile(r"-rrb-|-rsb-|-rcb-", re.IGNORECASE), ")"),
+    (re.compile(r"``|''"), '"'),
+    (re.compile(r"\\'"), "'"),
+    (re.compile(r" (?=(?:'s|'re|'ve|'ll|'d|n't|'m)\b)"), ""),
+    (re.compile(r"\s+(?=[.,;:!?)])|(?<=[(])\s+"), ""),
+]
+
+
+def detokenize(text: str) -> str:
+    for pattern, replacement in _PTB:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def truecase(sentence: str, source: str) -> str:
+    """A lower-cased sentence given the casing its words have in `source`.
+
+    Most FRANK summaries are lower-cased; without capitals the verifier cannot
+    tell a name from any other word. A word the source does not contain stays
+    as it is; the first letter of the sentence is raised.
+    """
+    if any(c.isupper() for c in sentence):
+        return sentence
+    cased: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in re.finditer(r"(?<![.!?\"]\s)(?<!^)\b[A-Za-z][\w'-]*", source):
+        cased[m.group().lower()][m.group()] += 1
+    def restore(m: re.Match[str]) -> str:
+        forms = cased.get(m.group())
+        return forms.most_common(1)[0][0] if forms else m.group()
+    out = re.sub(r"\b[a-z][\w'-]*", restore, sentence)
+    return out[:1].upper() + out[1:]
+
+
 def score_frank(score: Scorer, limit: int | None = None) -> list[Example]:
-    """FRANK ships its own cased summary sentences (the `summary` field is lower-cased)."""
+    """FRANK's summary sentences, detokenized and truecased from their article."""
     rows = read_jsonl(EVALDATA / "frank" / "frank_dev.jsonl")[:limit]
     out = []
     for r in rows:
         sentences = r.get("summary_sentences") or summary_sentences(r["summary"])
-        sentences = [s.replace("\\'", "'") for s in sentences if any(c.isalnum() for c in s)]
+        sentences = [truecase(detokenize(s), r["article"])
+                     for s in sentences if any(c.isalnum() for c in s)]
         value = summary_score(sentences, doc_sentences(r["article"]), score)
         out.append((value, "pos" if r["label_binary_all_sentences_factual"] == 1 else "neg"))
     return out
