@@ -40,6 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pysbd
+from lemminflect import getAllLemmas
 
 from summarizer import check as check_module
 from summarizer.check import SIGNALS, check
@@ -150,14 +151,23 @@ def truecase(sentence: str, source: str) -> str:
     """
     if any(c.isupper() for c in sentence):
         return sentence
-    cased: dict[str, Counter[str]] = defaultdict(Counter)
-    for m in re.finditer(r"(?<![.!?\"]\s)(?<!^)\b[A-Za-z][\w'-]*", source):
-        cased[m.group().lower()][m.group()] += 1
-    def restore(m: re.Match[str]) -> str:
-        forms = cased.get(m.group())
-        return forms.most_common(1)[0][0] if forms else m.group()
-    out = re.sub(r"\b[a-z][\w'-]*", restore, sentence)
+    cased = _casing(source)
+    out = re.sub(r"\b[a-z][\w'-]*", lambda m: cased.get(m.group(), m.group()), sentence)
     return out[:1].upper() + out[1:]
+
+
+@lru_cache(maxsize=256)
+def _casing(source: str) -> dict[str, str]:
+    """Lower-cased word -> its most frequent form in `source`."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in re.finditer(r"\b[A-Za-z][\w'-]*", source):
+        word, j = m.group(), m.start() - 1
+        while j >= 0 and source[j].isspace():
+            j -= 1
+        # A capital at the start of a sentence says nothing, unless no dictionary has the word.
+        if (j >= 0 and source[j] not in '.!?"') or not getAllLemmas(word.lower()):
+            forms[word.lower()][word] += 1
+    return {w: c.most_common(1)[0][0] for w, c in forms.items()}
 
 
 def score_frank(score: Scorer, limit: int | None = None) -> list[Example]:

@@ -241,3 +241,13 @@ def test_number_words_against_digits() -> None:
 )
 def test_opposite_claims_are_rejected(claim: str, evidence: str) -> None:
     assert not check(claim, [evidence]).supported
+
+
+def test_union_draws_on_the_text_that_states_a_missing_number() -> None:
+    # Nine texts share more words with the claim than the one that states the
+    # figures, so it is not among the best few; it still joins the union.
+    fillers = [f"Moderna said vaccine sales fell in quarter {n}." for n in "ABCDEFGHI"]
+    evidence = [*fillers, "Moderna expects $5bn in 2023."]
+    result = check("Moderna said vaccine sales fell and expects $5bn in 2023.", evidence)
+    assert result.supported, result
+    assert 9 in result.evidence_index

@@ -43,3 +43,15 @@ def test_wice_slice_balanced_accuracy_floor():
     examples = verifier.score_wice(verifier.scorer(), WICE_SLICE)
     result = verifier.balanced_accuracy(examples, THRESHOLD)
     assert result["bacc"] >= WICE_FLOOR, result
+
+
+def test_frank_sentences_are_detokenized_and_truecased_from_the_article():
+    article = "Ben Elton told a crowd in Warrington that he was back with Labour. He said so."
+    sentence = "ben elton told supporters he was ` back with labour ' -lrb- again -rrb- ."
+    restored = verifier.truecase(verifier.detokenize(sentence), article)
+    assert restored == "Ben Elton told supporters he was ` back with Labour ' (again)."
+
+
+def test_truecase_leaves_cased_sentences_and_unknown_words_alone():
+    assert verifier.truecase("Kim met Putin.", "kim met putin") == "Kim met Putin."
+    assert verifier.truecase("zelensky met kim .", "Kim met him.") == "Zelensky met Kim ."
