@@ -45,6 +45,7 @@ from lemminflect import getAllLemmas
 from summarizer import check as check_module
 from summarizer.check import SIGNALS, check
 from summarizer.segment import split_spans
+from summarizer.text import STOPWORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 EVALDATA = Path(os.environ.get("EVALDATA", ROOT.parent / "shared" / "evaldata"))
@@ -152,7 +153,15 @@ def truecase(sentence: str, source: str) -> str:
     if any(c.isupper() for c in sentence):
         return sentence
     cased = _casing(source)
-    out = re.sub(r"\b[a-z][\w'-]*", lambda m: cased.get(m.group(), m.group()), sentence)
+
+    def restore(m: re.Match[str]) -> str:
+        word = m.group()
+        if word in cased:
+            return cased[word]
+        # Not in the source and in no dictionary: most likely a name the summary made up.
+        return word.capitalize() if word.isalpha() and not getAllLemmas(word) else word
+
+    out = re.sub(r"\b[a-z][\w'-]*", restore, sentence)
     return out[:1].upper() + out[1:]
 
 
@@ -165,8 +174,9 @@ def _casing(source: str) -> dict[str, str]:
         while j >= 0 and source[j].isspace():
             j -= 1
         # A capital at the start of a sentence says nothing, unless no dictionary has the word.
-        if (j >= 0 and source[j] not in '.!?"') or not getAllLemmas(word.lower()):
-            forms[word.lower()][word] += 1
+        lower = word.lower()
+        if (j >= 0 and source[j] not in '.!?"') or not (lower in STOPWORDS or getAllLemmas(lower)):
+            forms[lower][word] += 1
     return {w: c.most_common(1)[0][0] for w, c in forms.items()}
 
 

@@ -52,6 +52,11 @@ def test_frank_sentences_are_detokenized_and_truecased_from_the_article():
     assert restored == "Ben Elton told supporters he was ` back with Labour ' (again)."
 
 
-def test_truecase_leaves_cased_sentences_and_unknown_words_alone():
+def test_truecase_leaves_cased_sentences_alone_and_capitalises_unknown_names():
     assert verifier.truecase("Kim met Putin.", "kim met putin") == "Kim met Putin."
-    assert verifier.truecase("zelensky met kim .", "Kim met him.") == "Zelensky met Kim ."
+    # "Kim" only starts a sentence of the source; "McHenry" is in no dictionary.
+    assert verifier.truecase("talks with kim and mchenry in march .", "Kim met him.") == (
+        "Talks with Kim and Mchenry in march ."
+    )
+    # A function word that only starts the source's sentences stays lower-case.
+    assert verifier.truecase("aid from abroad", "From Monday, aid flows.") == "Aid from abroad"
