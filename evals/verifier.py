@@ -159,7 +159,8 @@ def truecase(sentence: str, source: str) -> str:
         if word in cased:
             return cased[word]
         # Not in the source and in no dictionary: most likely a name the summary made up.
-        return word.capitalize() if word.isalpha() and not getAllLemmas(word) else word
+        name = word.isalpha() and word not in STOPWORDS and not getAllLemmas(word)
+        return word.capitalize() if name else word
 
     out = re.sub(r"\b[a-z][\w'-]*", restore, sentence)
     return out[:1].upper() + out[1:]
