@@ -7,7 +7,8 @@ Sets, read from ``../shared/evaldata`` (or ``$EVALDATA``):
   counts as negative and is also reported on its own (share accepted).
 - SummEdits (news): the summary against the whole article.
 - FRANK: system summaries against their CNN/DM or XSum article; positive when
-  every summary sentence is factual.
+  every summary sentence is factual. Most of its summaries are lower-cased and
+  PTB-tokenized, so they are detokenized and given the article's casing first.
 
 For SummEdits and FRANK the summary is split into sentences and the article
 into sentences; a summary scores the MIN over its sentences of
@@ -138,6 +139,7 @@ _PTB = [
 
 
 def detokenize(text: str) -> str:
+    """Undo PTB tokenization: brackets, quotes, clitics and spaces before punctuation."""
     for pattern, replacement in _PTB:
         text = pattern.sub(replacement, text)
     return text
