@@ -7,6 +7,7 @@ words in place, so coverage alone cannot see them; each is a hard error.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from . import lexicon
@@ -31,8 +32,8 @@ def polarity_flip(claim: str, evidence: str) -> bool:
     """True when one side negates what the other states.
 
     The claim negates and the evidence has no negator at all; or the evidence
-    negates a word the claim shares (within three words after the negator)
-    while the claim has no negator.
+    negates a word the claim shares (the first word after the negator, past any
+    adverbs, in the same clause) while the claim has no negator.
     """
     claim_toks, evidence_toks = tokens(claim), tokens(evidence)
     claim_neg, evidence_neg = _negators(claim_toks), _negators(evidence_toks)
@@ -41,11 +42,36 @@ def polarity_flip(claim: str, evidence: str) -> bool:
     if not evidence_neg:
         return False
     claim_keys = evidence_keys(claim)
-    for i in evidence_neg:
-        scope = [w for w, c in evidence_toks[i + 1 : i + 4] if is_content((w, c))]
-        if any(keys(w) & claim_keys for w in scope):
+    for part in _CLAUSE_END.split(evidence):
+        toks = tokens(part)
+        negated = [w for i in _negators(toks) for w in _negated(toks[i + 1 : i + 4])]
+        if any(keys(w) & claim_keys for w in negated):
             return True
     return False
+
+
+# A negator's scope ends with its clause ("you shouldn't say no.' The favourite is...").
+_CLAUSE_END = re.compile(r"[.!?;:]['’\"”)]*\s+")
+
+
+# Words between a negator and what it negates: "not sharply increased", "no longer backs".
+_DEGREE = frozenset("longer yet even ever always just still only also again".split())
+
+
+def _negated(after: tuple[Token, ...]) -> list[str]:
+    """The words a negator applies to: adverbs up to and including the first other word.
+
+    Not the words after it: in "hasn't disciplined Sterling (pictured)" only
+    "disciplined" is negated, and a claim that Sterling was pictured agrees.
+    """
+    out = []
+    for word, caps in after:
+        if not is_content((word, caps)):
+            continue
+        out.append(word)
+        if not (word.endswith("ly") or word in _DEGREE):
+            break
+    return out
 
 
 # ---------------------------------------------------------------- antonyms

@@ -197,6 +197,11 @@ def test_missing_names(claim: str, evidence: str, missing: list[str]) -> None:
         ("Kim visited.", "Kim visited.", False),
         # the evidence's negation is about something the claim does not say
         ("Kim ordered factories.", "Kim ordered factories; no date was given.", False),
+        # only the word a negator applies to is negated, not what follows it
+        ("Sterling was pictured.", "Rodgers hasn't disciplined Sterling (pictured).", False),
+        ("Kim increased missile tests.", "Kim has not sharply increased missile tests.", True),
+        # a negator's scope ends with its sentence
+        ("The favourite is Vaughan.", "'You shouldn't say no.' The favourite is Vaughan.", False),
     ],
 )
 def test_polarity_flip(claim: str, evidence: str, flipped: bool) -> None:
