@@ -129,6 +129,8 @@ def score_summedits(score: Scorer, limit: int | None = None) -> list[Example]:
 
 # PTB-tokenized text as FRANK ships it ("the comedian 's `` show '' -lrb- 2010 -rrb- .").
 _PTB = [
+    # A word the summarizer could not spell: a gap, not a claim to check.
+    (re.compile(r"\s*\[?\bUNK\b\]?"), ""),
     (re.compile(r"-lrb-|-lsb-|-lcb-", re.IGNORECASE), "("),
     (re.compile(r"-rrb-|-rsb-|-rcb-", re.IGNORECASE), ")"),
     (re.compile(r"``|''"), '"'),
@@ -139,10 +141,10 @@ _PTB = [
 
 
 def detokenize(text: str) -> str:
-    """Undo PTB tokenization: brackets, quotes, clitics and spaces before punctuation."""
+    """Undo PTB tokenization (brackets, quotes, clitics, spaces) and drop UNK tokens."""
     for pattern, replacement in _PTB:
         text = pattern.sub(replacement, text)
-    return text
+    return text.strip()
 
 
 def truecase(sentence: str, source: str) -> str:

@@ -251,3 +251,15 @@ def test_union_draws_on_the_text_that_states_a_missing_number() -> None:
     result = check("Moderna said vaccine sales fell and expects $5bn in 2023.", evidence)
     assert result.supported, result
     assert 9 in result.evidence_index
+
+
+def test_other_evidence_that_negates_the_claim_rejects_it() -> None:
+    claim = "Kim visited the missile factory in May."
+    result = check(claim, [claim, "Kim did not visit the missile factory in May, KCNA said."])
+    assert not result.supported
+    assert result.reasons[0].startswith("evidence 1 contradicts it")
+
+
+def test_an_antonym_elsewhere_in_the_evidence_is_no_contradiction() -> None:
+    claim = "Villa lost the final at Wembley."
+    assert check(claim, [claim, "Villa won the semi-final at Wembley."]).supported

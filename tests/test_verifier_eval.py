@@ -50,6 +50,7 @@ def test_frank_sentences_are_detokenized_and_truecased_from_the_article():
     sentence = "ben elton told supporters he was ` back with labour ' -lrb- again -rrb- ."
     restored = verifier.truecase(verifier.detokenize(sentence), article)
     assert restored == "Ben Elton told supporters he was ` back with Labour ' (again)."
+    assert verifier.detokenize("UNK was seen with [UNK] in london .") == "was seen with in london."
 
 
 def test_truecase_leaves_cased_sentences_alone_and_capitalises_unknown_names():
