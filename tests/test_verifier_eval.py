@@ -17,7 +17,7 @@ from summarizer.check import THRESHOLD
 PERTURBED_REJECTED = 95.0  # % of label-false claims that check() must reject
 PARAPHRASES_ACCEPTED = 90.0  # % of label-true claims that check() must accept
 WICE_SLICE = 60  # first N WiCE claims
-WICE_FLOOR = 57.0  # measured 59.9 on this slice at THRESHOLD 0.75, less a margin of 3
+WICE_FLOOR = 62.0  # measured 65.1 on this slice at THRESHOLD 0.75, less a margin of 3
 
 
 def test_adversarial_suite_meets_targets():
