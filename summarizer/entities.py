@@ -116,30 +116,45 @@ def role_swaps(claim: str, evidence: str) -> list[tuple[str, str]]:
     [('russia', 'pyongyang')]
     """
     swaps: list[tuple[str, str]] = []
+    kept: set[tuple[str, str]] = set()
     for claim_part in _SENTENCE_BREAK.split(claim):
         for evidence_part in _SENTENCE_BREAK.split(evidence):
-            swaps += [s for s in _sentence_swaps(claim_part, evidence_part) if s not in swaps]
-    return swaps
+            found, same = _sentence_roles(claim_part, evidence_part)
+            swaps += [s for s in found if s not in swaps]
+            kept |= same
+    # A sentence of the evidence that keeps the claim's order outweighs one that reverses it.
+    return [s for s in swaps if s not in kept]
 
 
-def _sentence_swaps(claim: str, evidence: str) -> list[tuple[str, str]]:
+def _sentence_roles(
+    claim: str, evidence: str
+) -> tuple[list[tuple[str, str]], set[tuple[str, str]]]:
+    """Name pairs of the claim that this evidence sentence reverses, and those it keeps."""
     if _PASSIVE.search(claim) or _PASSIVE.search(evidence):
-        return []
+        return [], set()
     claim_words, evidence_words = words_of(claim), words_of(evidence)
-    claim_at = _first_positions(claim_words, names(normalise(claim)))
-    evidence_at = _first_positions(evidence_words, names(normalise(evidence)))
-    swaps = []
+    claim_names, evidence_names = names(normalise(claim)), names(normalise(evidence))
+    claim_at = _first_positions(claim_words, claim_names)
+    evidence_at = _first_positions(evidence_words, evidence_names)
+    swaps, kept = [], set()
     for a, b in ((a, b) for a in claim_at for b in claim_at if claim_at[a] < claim_at[b]):
         if claim_at[b] - claim_at[a] > ROLE_SPAN:
             continue
         if a not in evidence_at or b not in evidence_at:
             continue
-        if 0 < evidence_at[a] - evidence_at[b] <= ROLE_SPAN:
-            between_claim = key_union(claim_words[claim_at[a] + 1 : claim_at[b]])
-            between_evidence = key_union(evidence_words[evidence_at[b] + 1 : evidence_at[a]])
+        if 0 < evidence_at[b] - evidence_at[a] <= ROLE_SPAN:
+            kept.add((a, b))
+        elif 0 < evidence_at[a] - evidence_at[b] <= ROLE_SPAN:
+            # What links the two must be a shared word that is no name: in "Ferguson
+            # and Alan Shearer ... Gullit" the names between say nothing of roles.
+            between_claim = key_union(
+                [w for w in claim_words[claim_at[a] + 1 : claim_at[b]] if w not in claim_names])
+            between_evidence = key_union(
+                [w for w in evidence_words[evidence_at[b] + 1 : evidence_at[a]]
+                 if w not in evidence_names])
             if between_claim & between_evidence:
                 swaps.append((a, b))
-    return swaps
+    return swaps, kept
 
 
 def _first_positions(words: list[str], found: frozenset[str]) -> dict[str, int]:

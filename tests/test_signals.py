@@ -307,6 +307,16 @@ def test_class_swaps(claim: str, evidence: str, swaps: list[tuple[str, str]]) ->
             "Activists in London dumped paint. They back Ukraine.",
             [],
         ),
+        (  # only a name links the two, and a name says nothing of roles
+            "Gullit picked Shearer over Ferguson.",
+            "Ferguson and Shearer trained while Gullit watched.",
+            [],
+        ),
+        (  # one evidence sentence keeps the claim's order
+            "Moscow accused Kyiv.",
+            "Moscow accused Kyiv. Later Kyiv accused Moscow of lying.",
+            [],
+        ),
         (  # a passive in one evidence sentence leaves the other one checked
             "Moscow accused Kyiv.",
             "Aid was funded by Washington. Kyiv accused Moscow.",
