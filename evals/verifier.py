@@ -191,8 +191,8 @@ def score_frank(score: Scorer, limit: int | None = None) -> list[Example]:
     out = []
     for r in rows:
         sentences = r.get("summary_sentences") or summary_sentences(r["summary"])
-        sentences = [truecase(detokenize(s), r["article"])
-                     for s in sentences if any(c.isalnum() for c in s)]
+        sentences = [truecase(s, r["article"]) for s in map(detokenize, sentences)
+                     if any(c.isalnum() for c in s)]
         value = summary_score(sentences, doc_sentences(r["article"]), score)
         out.append((value, "pos" if r["label_binary_all_sentences_factual"] == 1 else "neg"))
     return out
