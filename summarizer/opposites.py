@@ -35,19 +35,16 @@ def polarity_flip(claim: str, evidence: str) -> bool:
     negates a word the claim shares (the first word after the negator, past any
     adverbs, in the same clause) while the claim has no negator.
     """
-    claim_toks, evidence_toks = tokens(claim), tokens(evidence)
-    claim_neg, evidence_neg = _negators(claim_toks), _negators(evidence_toks)
-    if claim_neg:
-        return not evidence_neg
-    if not evidence_neg:
-        return False
+    clauses = [tokens(part) for part in _CLAUSE_END.split(evidence)]
+    if _negators(tokens(claim)):
+        return not any(_negators(toks) for toks in clauses)
     claim_keys = evidence_keys(claim)
-    for part in _CLAUSE_END.split(evidence):
-        toks = tokens(part)
-        negated = [w for i in _negators(toks) for w in _negated(toks[i + 1 : i + 4])]
-        if any(keys(w) & claim_keys for w in negated):
-            return True
-    return False
+    return any(
+        keys(w) & claim_keys
+        for toks in clauses
+        for i in _negators(toks)
+        for w in _negated(toks[i + 1 : i + 4])
+    )
 
 
 # A negator's scope ends with its clause ("you shouldn't say no.' The favourite is...").
