@@ -34,6 +34,7 @@ import argparse
 import json
 import os
 import re
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -282,9 +283,12 @@ def time_brief(repeats: int = 5) -> float:
 
 
 def check_module_cache_clear() -> None:
-    for obj in vars(check_module.signals).values():
-        if hasattr(obj, "cache_clear"):
-            obj.cache_clear()
+    """Empty every cache of the summarizer's modules, as in a fresh `summarizer check`."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("summarizer."):
+            for obj in vars(module).values():
+                if hasattr(obj, "cache_clear"):
+                    obj.cache_clear()
 
 
 # ---------------------------------------------------------------- main

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from summarizer import check as check_module
-from summarizer.check import HARD_SIGNALS, PENALTY, SIGNALS, THRESHOLD, check, judge
+from summarizer.check import (
+    HARD_SIGNALS,
+    NO_CONTENT,
+    PENALTY,
+    SIGNALS,
+    THRESHOLD,
+    check,
+    judge,
+)
 from summarizer.models import CheckResult
 
 
@@ -214,7 +222,7 @@ def test_threshold_is_inclusive() -> None:
 def test_unsupported_claim_always_has_a_reason() -> None:
     result = check("He did it.", ["Kim ordered factories."])
     assert not result.supported
-    assert result.reasons
+    assert result.reasons == (NO_CONTENT,)
 
 
 def test_number_words_against_digits() -> None:
