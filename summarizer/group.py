@@ -3,7 +3,7 @@
 Star clustering over TF-IDF cosine: the most central sentence not yet used
 seeds a fact, and each other document contributes its closest unused sentence
 if it is close enough. A fact therefore holds at most one sentence per
-document, and its weight is simply how many documents it spans. Numbers that
+document, and its weight is how many sources (outlets, else documents) it spans. Numbers that
 disagree inside a fact are reported as conflicts, never averaged away.
 """
 
@@ -38,7 +38,7 @@ def group(corpus: Corpus) -> Grouping:
             Fact(
                 fact_id=f"f{len(facts) + 1:03d}",
                 sentence_ids=tuple(body[i].sentence_id for i in members),
-                sources=len({body[i].doc_id for i in members}),
+                sources=len({body[i].source for i in members}),
                 centrality=round(float(np.mean([centrality[i] for i in members])), 6),
             )
         )

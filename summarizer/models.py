@@ -12,6 +12,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+UNKNOWN_OUTLET = "unknown"
+OUTLET_HELP = (
+    "Who published it: the URL's registrable domain, else the site or feed name, else "
+    "'unknown'. Documents of one known outlet count as one source."
+)
+DocFormat = Literal["text", "markdown", "html", "feed", "jsonl"]
+
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -25,6 +32,14 @@ class Document(Frozen):
     sha256: str = Field(description="SHA-256 of the file's bytes.")
     encoding: str = Field("utf-8", description="How the bytes were decoded.")
     text: str = Field(description="The decoded text that every span indexes.")
+    outlet: str = Field(UNKNOWN_OUTLET, description=OUTLET_HELP)
+    format: DocFormat = Field("text", description="How the file was read.")
+    url: str | None = Field(None, description="Canonical URL of the article, if known.")
+    author: str | None = Field(None, description="Byline, if the file names one.")
+    site_name: str | None = Field(None, description="Publication name the file gives, if any.")
+    summary_only: bool = Field(
+        False, description="True for a feed entry that carried only a summary, not the article."
+    )
 
 
 class Sentence(Frozen):
@@ -35,6 +50,15 @@ class Sentence(Frozen):
     end: int = Field(gt=0)
     text: str
     noise: str | None = Field(None, description="Why this is not article body, if it is not.")
+    source: str = Field(
+        "", description="What counts as one source: the outlet, else the doc_id (the default)."
+    )
+
+    @model_validator(mode="after")
+    def source_defaults_to_document(self) -> Sentence:
+        if not self.source:
+            object.__setattr__(self, "source", self.doc_id)
+        return self
 
     @property
     def is_body(self) -> bool:
@@ -78,7 +102,7 @@ class Corpus(Frozen):
 class Fact(Frozen):
     fact_id: str
     sentence_ids: tuple[str, ...] = Field(description="At most one sentence per document.")
-    sources: int = Field(description="Distinct documents that carry the fact.")
+    sources: int = Field(description="Distinct sources (outlets, else documents) carrying it.")
     centrality: float = Field(description="Mean similarity of the fact to the whole corpus.")
 
 
@@ -125,7 +149,11 @@ class Verdict(Frozen):
 class Item(Frozen):
     text: str
     citations: tuple[Citation, ...]
-    sources: int = Field(description="Distinct documents whose cited span supports the item.")
+    sources: int = Field(
+        description="Distinct sources whose cited span supports the item: outlets where known, "
+        "each document of unknown outlet on its own."
+    )
+    outlets: tuple[str, ...] = Field((), description="The known outlets among those sources.")
     verdict: Verdict
     fact_id: str
     origin: Literal["drafted", "repaired", "replaced"] = Field(
@@ -154,6 +182,12 @@ class DocumentRef(Frozen):
     sha256: str
     encoding: str
     text: str | None = None
+    outlet: str = Field(UNKNOWN_OUTLET, description=OUTLET_HELP)
+    format: DocFormat = "text"
+    url: str | None = None
+    author: str | None = None
+    site_name: str | None = None
+    summary_only: bool = False
 
 
 class Brief(Frozen):

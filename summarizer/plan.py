@@ -32,7 +32,8 @@ def plan(grouping: Grouping, corpus: Corpus, max_items: int, prompt_budget: int)
         if overlap >= REDUNDANT:
             omitted[fact.fact_id] = f"redundant with a chosen fact (cosine {overlap:.2f})"
             continue
-        fitted = fit_fact(fact, texts, prompt_budget)
+        sources = {sid: corpus.sentence(sid).source for sid in fact.sentence_ids}
+        fitted = fit_fact(fact, texts, prompt_budget, sources)
         if fitted is None:
             omitted[fact.fact_id] = f"its first sentence alone exceeds {prompt_budget} tokens"
             continue
@@ -52,8 +53,13 @@ def _fact_vectors(facts: list[Fact], texts: dict[str, str]) -> np.ndarray:
     return tfidf_matrix(joined).toarray()
 
 
-def fit_fact(fact: Fact, texts: dict[str, str], budget: int) -> Fact | None:
-    """The fact with as many of its sentences as fit `budget` tokens, in order."""
+def fit_fact(
+    fact: Fact, texts: dict[str, str], budget: int, sources: dict[str, str] | None = None
+) -> Fact | None:
+    """The fact with as many of its sentences as fit `budget` tokens, in order.
+
+    `sources` maps a sentence ID to what counts as its source (default: its document).
+    """
     kept, used = [], 0
     for sid in fact.sentence_ids:
         cost = tokens.count(texts[sid]) + 8  # label and separators around each sentence
@@ -65,5 +71,6 @@ def fit_fact(fact: Fact, texts: dict[str, str], budget: int) -> Fact | None:
         return None
     if len(kept) == len(fact.sentence_ids):
         return fact
-    sources = len({sid.rsplit("-s", 1)[0] for sid in kept})
-    return fact.model_copy(update={"sentence_ids": tuple(kept), "sources": sources})
+    source_of = sources or {}
+    count = len({source_of.get(sid, sid.rsplit("-s", 1)[0]) for sid in kept})
+    return fact.model_copy(update={"sentence_ids": tuple(kept), "sources": count})

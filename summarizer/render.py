@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .models import Brief, Citation, Item
+from .models import UNKNOWN_OUTLET, Brief, Citation, Item
 
 
 def to_json(brief: Brief) -> str:
@@ -19,7 +19,8 @@ def _sources_line(brief: Brief) -> str:
     span = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (
         f", {dates[0]}" if dates else ""
     )
-    n = len(brief.documents)
+    # Files of one known outlet are one source; a file of unknown outlet is its own.
+    n = len({d.outlet if d.outlet != UNKNOWN_OUTLET else d.doc_id for d in brief.documents})
     return f"# Morning brief: {n} source{'s' * (n != 1)}{span}"
 
 
@@ -48,8 +49,9 @@ def to_markdown(brief: Brief, show_dropped: bool = False) -> str:
         c = cited[sentence_id]
         doc = docs[c.doc_id]
         index = int(sentence_id.rsplit("-s", 1)[1])
+        outlet = "" if doc.outlet == UNKNOWN_OUTLET else f"{_plain(doc.outlet)}: "
         lines.append(
-            f"[{n}] {Path(doc.path).name} \"{_short(doc.title)}\" "
+            f"[{n}] {outlet}{Path(doc.path).name} \"{_short(doc.title)}\" "
             f"sentence {index}, chars {c.start}-{c.end}: \"{_short(c.cited_text, 90)}\""
         )
     lines.append("")
@@ -60,7 +62,9 @@ def to_markdown(brief: Brief, show_dropped: bool = False) -> str:
 def _item_line(item: Item, numbers: dict[str, int]) -> str:
     refs = "".join(f"[{_number(c, numbers)}]" for c in item.citations)
     origin = "" if item.origin == "drafted" else f" _({item.origin})_"
-    return f"- {item.text} {refs} ({item.sources} source{'s' * (item.sources != 1)}){origin}"
+    named = f": {', '.join(map(_plain, item.outlets))}" if item.outlets else ""
+    count = f"{item.sources} source{'s' * (item.sources != 1)}{named}"
+    return f"- {_plain(item.text)} {refs} ({count}){origin}"
 
 
 def _number(citation: Citation, numbers: dict[str, int]) -> int:
@@ -99,4 +103,9 @@ def _dropped_lines(brief: Brief, show: bool) -> list[str]:
 
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return _plain(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _plain(text: str) -> str:
+    """Text a Markdown viewer shows as text: a `<` from a web page never opens a tag."""
+    return text.replace("<", "&lt;")

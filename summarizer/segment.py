@@ -13,7 +13,7 @@ from collections import Counter
 
 import pysbd
 
-from .models import Corpus, Document, Segmented, Sentence
+from .models import UNKNOWN_OUTLET, Corpus, Document, Segmented, Sentence
 from .noise import mark_corpus, shape_noise
 
 _LINE = re.compile(r"[^\n]+")
@@ -52,6 +52,11 @@ def _pieces(line: str) -> list[str]:
         return [line]
 
 
+def source_key(document: Document) -> str:
+    """What counts as one source: the outlet where known, else the document itself."""
+    return document.doc_id if document.outlet == UNKNOWN_OUTLET else document.outlet
+
+
 def segment_document(document: Document) -> Segmented:
     text = document.text
     spans = split_spans(text)
@@ -79,6 +84,7 @@ def segment_document(document: Document) -> Segmented:
                 end=end,
                 text=text[start:end],
                 noise=reason,
+                source=source_key(document),
             )
         )
     return Segmented(document=document, sentences=tuple(sentences))

@@ -8,7 +8,8 @@
 4. dropped: nothing can stand in.
 
 Each item keeps only the citations that support it on their own (or, when
-none does alone, the union that does), and `sources` counts their documents.
+none does alone, the union that does), and `sources` counts their sources:
+distinct outlets where known, each document of unknown outlet on its own.
 """
 
 from __future__ import annotations
@@ -88,10 +89,13 @@ def _item(
     if result.score < DRAFT_MIN_SCORE:
         return None
     verdict = Verdict(supported=result.supported, score=result.score, reasons=result.reasons)
+    by_id = {s.sentence_id: s for s in sentences}
+    cited = [by_id[c.sentence_id] for c in support]
     return Item(
         text=text,
         citations=support,
-        sources=len({c.doc_id for c in support}),
+        sources=len({s.source for s in cited}),
+        outlets=tuple(sorted({s.source for s in cited if s.source != s.doc_id})),
         verdict=verdict,
         fact_id=fact.fact_id,
         origin=origin,  # type: ignore[arg-type]
