@@ -1,0 +1,80 @@
+"""One article read twice (a feed entry and the saved page, two exports) counts once.
+
+Two documents are the same article when their URLs match once normalised
+(scheme, "www.", trailing slash, fragment and tracking parameters ignored), or
+when their texts are near-identical: most 5-word shingles of the shorter text
+occur in the longer. The fuller copy is kept: a saved page over a feed
+summary, the longer text otherwise.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from .models import Document
+
+log = logging.getLogger("summarizer.ingest")
+
+NEAR_IDENTICAL = 0.9  # share of the shorter text's shingles found in the longer one
+SHINGLE = 5
+_WORD = re.compile(r"\w+")
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ito|at_\w+)$")
+
+
+def normal_url(url: str | None) -> str | None:
+    """A URL with what does not change the article removed.
+
+    >>> normal_url("https://www.Example.com/news/a-story/?utm_source=rss#top")
+    'example.com/news/a-story'
+    """
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if not host:
+        return None
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)])
+    return f"{host}{parts.path.rstrip('/')}" + (f"?{query}" if query else "")
+
+
+def shingles(text: str) -> set[int]:
+    words = _WORD.findall(text.lower())
+    return {hash(tuple(words[i : i + SHINGLE])) for i in range(max(len(words) - SHINGLE + 1, 1))}
+
+
+def _fuller(doc: Document) -> tuple[bool, int]:
+    return (not doc.summary_only, len(doc.text))
+
+
+def dedupe(documents: list[Document]) -> list[Document]:
+    """The documents, each article once (its fullest copy), in their first order."""
+    kept: list[Document] = []
+    seen: list[tuple[str | None, set[int]]] = []
+    for doc in documents:
+        url, grams = normal_url(doc.url), shingles(doc.text)
+        same = next((i for i, (u, g) in enumerate(seen) if _same(url, grams, u, g)), None)
+        if same is None:
+            kept.append(doc)
+            seen.append((url, grams))
+            continue
+        first = kept[same]
+        keep, drop = (doc, first) if _fuller(doc) > _fuller(first) else (first, doc)
+        how = "the same URL" if url and url == seen[same][0] else "near-identical text"
+        log.warning("%s and %s are one article (%s); using %s once",
+                    _name(drop), _name(keep), how, _name(keep))
+        kept[same] = keep
+        seen[same] = (url or seen[same][0], grams if keep is doc else seen[same][1])
+    return kept
+
+
+def _same(url: str | None, grams: set[int], other_url: str | None, other: set[int]) -> bool:
+    if url and url == other_url:
+        return True
+    small, large = (grams, other) if len(grams) <= len(other) else (other, grams)
+    return len(small) >= 3 and len(small & large) >= NEAR_IDENTICAL * len(small)
+
+
+def _name(doc: Document) -> str:
+    return f"{doc.path} ({doc.title[:50]})" if doc.format in ("feed", "jsonl") else doc.path
