@@ -72,6 +72,11 @@ def write_atomic(text: str, out: Path | None) -> None:
         ) from None
 
 
+FORMATS = ["markdown", "json", "html"]
+FORMAT_HELP = ("Markdown for people, JSON for programs, HTML for one page in which each "
+               "citation opens its source with the cited words highlighted.")
+
+
 class _WarningLine(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         click.echo(f"warning: {record.getMessage()}", err=True)
@@ -97,8 +102,8 @@ def cli() -> None:
 @click.option("--model", type=click.Path(path_type=Path), default=None,
               help="GGUF chat model to draft with. Default: $SUMMARIZER_MODEL, then the "
                    "config file's `model`, then the installed SmolLM2-135M-Instruct.")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
-              show_default=True, help="Markdown for people, JSON for programs.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown",
+              show_default=True, help=FORMAT_HELP)
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write the brief to this file (atomically) instead of stdout.")
 @click.option("--max-items", type=click.IntRange(1, 50), default=None,
@@ -115,10 +120,10 @@ def brief(paths: tuple[Path, ...], model: Path | None, fmt: str, out: Path | Non
       summarizer brief seeds/
       summarizer brief a.txt b.md --format json --out brief.json
       summarizer brief seeds/ --model ~/models/gemma-3-270m-it-Q4_K_M.gguf
+      summarizer brief seeds/ --format html --out brief.html
     """
     from .backend import Backend
     from .pipeline import brief as run
-    from .render import to_json, to_markdown
     from .settings import load_settings, resolve_model
 
     settings = load_settings()
@@ -128,8 +133,39 @@ def brief(paths: tuple[Path, ...], model: Path | None, fmt: str, out: Path | Non
         return Backend.from_settings(model_path, settings)
 
     result = run(list(paths), load, max_items=max_items or settings.max_items)
-    text = to_json(result) if fmt == "json" else to_markdown(result, show_dropped)
-    write_atomic(text, out)
+    write_atomic(rendered(result, fmt, show_dropped), out)
+
+
+def rendered(result: Any, fmt: str, show_dropped: bool) -> str:
+    from .render import to_json, to_markdown
+
+    if fmt == "html":
+        from .render_html import to_html
+
+        return to_html(result)
+    return to_json(result) if fmt == "json" else to_markdown(result, show_dropped)
+
+
+@cli.command()
+@click.argument("brief_file", metavar="BRIEF", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown",
+              show_default=True, help=FORMAT_HELP)
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write it to this file (atomically) instead of stdout.")
+@click.option("--show-dropped", is_flag=True,
+              help="Markdown: list the drafted sentences that verification dropped.")
+@handle_errors
+def render(brief_file: Path, fmt: str, out: Path | None, show_dropped: bool) -> None:
+    """Render a JSON BRIEF saved by `brief --format json` again, in any format.
+
+    \b
+    Examples:
+      summarizer render brief.json --format html --out brief.html
+      summarizer render brief.json --show-dropped
+    """
+    from .recheck import load_brief
+
+    write_atomic(rendered(load_brief(brief_file), fmt, show_dropped), out)
 
 
 @cli.command()
