@@ -116,6 +116,10 @@ class Backend:
         from llama_cpp import LlamaGrammar
 
         try:
+            # llama-cpp-python would reuse the cached prefix of the previous prompt; the
+            # different batch split changes the numerics enough to change a greedy path,
+            # so a draft would depend on what was drafted before it. Start from empty.
+            self._llm.reset()
             out = self._llm.create_completion(
                 prompt=self.tokens(self.format(user_message)),
                 max_tokens=max_tokens,

@@ -44,3 +44,21 @@ def test_truncated_gguf_fails_to_load_with_a_clear_error(tmp_path: Path) -> None
     broken.write_bytes(default_model().read_bytes()[:4096])
     with pytest.raises(ModelError, match="could not load the model"):
         Backend(broken)
+
+
+def test_each_draft_depends_on_its_own_prompt_only(model: Backend, seed_corpus) -> None:
+    """Drafting the seeds' facts forwards and backwards gives each fact the same text."""
+    from summarizer.draft import draft
+    from summarizer.group import group
+    from summarizer.plan import plan
+
+    chosen = plan(group(seed_corpus), seed_corpus, 4, model.context_size())
+    assert len(chosen.facts) >= 3
+    reordered = chosen.model_copy(update={"facts": tuple(reversed(chosen.facts))})
+
+    def texts(p):  # fact_id -> drafted text, in whatever order they were drafted
+        return {f.fact_id: d.text for f, d in zip(p.facts, draft(p, seed_corpus, model), strict=True)}
+
+    forwards = texts(chosen)
+    assert forwards == texts(reordered)
+    assert all(forwards.values())
