@@ -273,6 +273,29 @@ def schema() -> None:
     click.echo(json.dumps(Brief.model_json_schema(), indent=2))
 
 
+@cli.command()
+@click.option("--model", type=click.Path(path_type=Path), default=None,
+              help="GGUF model to try instead of the one `brief` would use.")
+def doctor(model: Path | None) -> None:
+    """Say what is installed and in force, and run the model once; exit 1 if anything is wrong.
+
+    The generation runs in a child process, so a llama.cpp build that crashes
+    on this CPU is reported, not fatal.
+    """
+    from .doctor import diagnose
+
+    findings = diagnose(model)
+    width = max(len(f.name) for f in findings)
+    for f in findings:
+        click.echo(f"{'ok  ' if f.ok else 'FAIL'}  {f.name.ljust(width)}  {f.detail}")
+    failed = [f.name for f in findings if not f.ok]
+    if failed:
+        click.echo(f"{len(failed)} problem(s): {', '.join(failed)}; see the lines marked FAIL",
+                   err=True)
+        sys.exit(1)
+    click.echo("all is well: the model runs on this machine")
+
+
 @cli.command(name="eval")
 @click.option("--fast", is_flag=True,
               help="Seeds, a slice of each dev set and a few Multi-News clusters; exit 1 with "

@@ -65,10 +65,15 @@ def default_model() -> Path:
 
 
 def resolve_model(cli_model: Path | None, settings: Settings) -> Path:
+    return resolve_model_source(cli_model, settings)[0]
+
+
+def resolve_model_source(cli_model: Path | None, settings: Settings) -> tuple[Path, str]:
+    """The model's path, and where that choice came from (for `summarizer doctor`)."""
     if cli_model is not None:
-        return cli_model
+        return cli_model, "--model"
     if env := os.environ.get("SUMMARIZER_MODEL"):
-        return Path(env)
+        return Path(env), "$SUMMARIZER_MODEL"
     if settings.model is not None:
-        return settings.model.expanduser()
-    return default_model()
+        return settings.model.expanduser(), f"`model` in {config_path()}"
+    return default_model(), f"the default: the installed package {DEFAULT_MODEL_PACKAGE}"
