@@ -16,6 +16,7 @@
       el.removeAttribute("tabindex");
     }
     for (const el of viewer.querySelectorAll(".doc.current")) el.classList.remove("current");
+    if (opener) opener.removeAttribute("aria-current");
   }
 
   // The spans of `doc` that lie inside [a, b): the page cut the text at a and b.
@@ -41,10 +42,17 @@
         target.classList.add("first");
       }
     }
+    // On a phone the panel covers the lower part of the page: keep the marker above it.
+    const panel = viewer.getBoundingClientRect();
+    const from = link.getBoundingClientRect();
+    if (from.right > panel.left && from.bottom > panel.top) {
+      window.scrollBy(0, from.bottom - panel.top + 16);
+    }
     target.tabIndex = -1;
     target.scrollIntoView({ block: "center" });
     target.focus({ preventScroll: true });
     opener = link;
+    link.setAttribute("aria-current", "true");
     return true;
   }
 
