@@ -13,7 +13,9 @@ Parts (each a key of the JSON report):
    (`evals/content.py`);
 5. planted: perturbed source sentences drafted into verification
    (`evals/planted.py`);
-6. cost: time per stage, model tokens per second, peak memory.
+6. cost: time per stage, model tokens per second, peak memory;
+7. htmldev: main-text extraction of saved web pages against reference text
+   (`evals/htmldev.py`), beside trafilatura alone.
 
 `--fast` runs the seeds, a slice of each dev set and a few clusters; the
 thresholds of `evals/thresholds.toml` for the mode must hold, else `run`
@@ -40,7 +42,7 @@ from summarizer.pipeline import brief as run_pipeline
 from summarizer.segment import segment
 from summarizer.settings import load_settings, resolve_model
 
-from . import content, metrics, planted, report, verifier
+from . import content, htmldev, metrics, planted, report, verifier
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -53,6 +55,7 @@ MULTINEWS = verifier.EVALDATA / "multinews" / "multinews_dev.jsonl"
 FAST_SLICE = 60  # first N items of each verifier dev set in --fast
 FAST_CLUSTERS = 3
 FULL_CLUSTERS = 25
+HTMLDEV_FAST = 40  # first N saved pages in --fast (all 130 in a full run)
 FAST_PLANTED = 120  # perturbed sentences in --fast (all of them in a full run)
 SPEED_PROMPT = "Describe a harbour town on a quiet morning in a few plain sentences."
 SPEED_GRAMMAR = r"root ::= [A-Z] [a-zA-Z ,.']*"
@@ -203,6 +206,8 @@ def run(
                                 clusters)
     corpus = segment(ingest([SEEDS]))
     result["planted"] = timed("planted", planted.planted, corpus, FAST_PLANTED if fast else None)
+    result["htmldev"] = timed("htmldev", htmldev.evaluate, htmldev.HTMLDEV,
+                              HTMLDEV_FAST if fast else None)
     backend = models.backend()
     result["cost"] = {
         "brief_timings": seeds_brief.timings,

@@ -134,6 +134,10 @@ def markdown(result: dict, chart: str | None) -> str:
         lines += [f"![verifier score distributions]({chart})", ""]
     lines += multinews_lines(result["multinews"])
     lines += planted_lines(result["planted"])
+    if "htmldev" in result:
+        from .htmldev import lines as htmldev_lines
+
+        lines += htmldev_lines(result["htmldev"])
     lines += cost_lines(result["cost"])
     return "\n".join(lines)
 

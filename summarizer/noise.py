@@ -95,6 +95,9 @@ def _topicality(sentences: list[Sentence]) -> dict[str, float]:
     scores = {}
     for i, s in enumerate(sentences):
         row = matrix[i].toarray().ravel()
+        if not row.any():  # no word the vectoriser knows (another script): nothing to judge by
+            scores[s.sentence_id] = 1.0
+            continue
         centroid = total - row if s.is_body else total
         norm = np.linalg.norm(centroid)
         scores[s.sentence_id] = float(row @ centroid / norm) if norm else 0.0
@@ -103,13 +106,16 @@ def _topicality(sentences: list[Sentence]) -> dict[str, float]:
 
 def _mark_document(doc: Segmented, topical: dict[str, float]) -> Segmented:
     text_length = len(doc.document.text)
-    body_end = _body_end(doc.sentences, topical, text_length)
+    # An extractor already cut a web page down to its article (footers, link lists and
+    # teasers removed), so the position and topic rules would only cut the article itself.
+    extracted = doc.document.format == "html"
+    body_end = text_length if extracted else _body_end(doc.sentences, topical, text_length)
     marked = []
     for s in doc.sentences:
         reason = s.noise
         if reason is None and s.start >= body_end:
             reason = "after the article body: follows the last on-topic sentence or a footer"
-        if reason is None and topical[s.sentence_id] < OFF_TOPIC:
+        if reason is None and not extracted and topical[s.sentence_id] < OFF_TOPIC:
             score = topical[s.sentence_id]
             reason = f"off-topic: shares almost no words with the sources ({score:.3f})"
         marked.append(s if reason == s.noise else s.model_copy(update={"noise": reason}))

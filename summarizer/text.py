@@ -90,7 +90,7 @@ def proper_names(text: str) -> set[str]:
 
 
 
-_SENTENCE_END = re.compile(r"(?:[.!?…][\"”’')\]]*|\))$")
+_SENTENCE_END = re.compile(r"(?:[.!?…。！？][\"”’')\]」』）]*|\))$")  # CJK stops too
 
 
 def ends_sentence(text: str) -> bool:

@@ -15,6 +15,7 @@ handlers and tags never reach a document's text.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -36,14 +37,16 @@ HIDDEN = (
 )
 SUPERSET = 0.9  # share of trafilatura's words readability must also hold to be taken instead
 MAX_GROWTH = 5.0  # ...while being at most this many times as long
-MIN_ARTICLE_WORDS = 40  # in sentence-like lines; fewer is a login wall, an index or an error page
+MIN_ARTICLE_CHARS = 100  # in sentence-like lines; less is a login wall, an index or an error page
 _TAG = re.compile(rb"<\s*(?:!doctype|html|head|body|p|div|article|title|meta|span|a)\b", re.I)
 _WORD = re.compile(r"\w+")
 _BLOCKS = (
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
     "blockquote", "pre", "section", "article", "header", "footer", "figure", "figcaption",
     "dd", "dt", "hr", "aside", "main", "nav",
+    "head", "item", "list", "row", "quote", "lb",  # trafilatura's own XML for the same
 )
+_BREAK = "\ue000"  # a private-use character: a block boundary until whitespace is collapsed
 _CLEANER = Cleaner(
     scripts=True, javascript=True, style=True, comments=True, embedded=True, frames=True,
     forms=False, page_structure=False, meta=True, processing_instructions=True,
@@ -78,9 +81,18 @@ def html_to_text(fragment: str) -> str:
         root = _CLEANER.clean_html(root)
     except (etree.ParserError, ValueError):
         return ""
+    return tree_to_text(root)
+
+
+def tree_to_text(root: etree._Element) -> str:
+    """Text of an element, one block per line (changes the tree: pass a copy to keep it)."""
+    # Line breaks in the source are spaces to a reader; only block boundaries break lines.
     for element in root.iter(*_BLOCKS):
-        element.tail = "\n" + (element.tail or "")
-    return _tidy(root.text_content())
+        element.tail = _BREAK + (element.tail or "")
+    for cell in root.iter("cell", "td", "th"):
+        cell.tail = " " + (cell.tail or "")
+    flat = " ".join("".join(root.itertext()).split())
+    return _tidy(flat.replace(_BREAK, "\n"))
 
 
 def _tidy(text: str) -> str:
@@ -107,10 +119,13 @@ def choose_text(main: str, other: str) -> tuple[str, str]:
 
 
 def is_article(text: str) -> bool:
-    """Enough words in sentence-like lines to be an article, not a list of links or a form."""
-    return sum(len(line.split()) for line in text.splitlines() if ends_sentence(line)) >= (
-        MIN_ARTICLE_WORDS
-    ) or len(text) >= 40 * MIN_ARTICLE_WORDS  # scripts with no spaces: long is long enough
+    """Enough text in sentence-like lines to be an article, not a list of links or a form.
+
+    Counted in characters, not words, so that scripts without spaces count alike.
+    """
+    lines = text.splitlines()
+    sentences = sum(len(line) for line in lines if ends_sentence(line))
+    return sentences >= MIN_ARTICLE_CHARS or len(text) >= 20 * MIN_ARTICLE_CHARS
 
 
 def extract_page(data: bytes) -> Page | None:
@@ -127,7 +142,10 @@ def extract_page(data: bytes) -> Page | None:
         date_extraction_params={"extensive_search": False, "original_date": True,
                                 "max_date": "2099-12-31"},
     )
-    main = _tidy(found.text or "") if found is not None else ""
+    # Its XML body, not its text output: that keeps the source's line wrapping inside a
+    # paragraph, and a paragraph must be one line for the segmenter.
+    body = found.body if found is not None else None
+    main = tree_to_text(copy.deepcopy(body)) if body is not None else ""
     try:
         other = html_to_text(Readability(pruned).summary(html_partial=True))
     except Exception:  # readability-lxml raises its own and lxml's errors on odd pages
