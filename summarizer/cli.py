@@ -97,6 +97,22 @@ def cli() -> None:
         logger.setLevel(logging.WARNING)
 
 
+def size_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--max-size and --max-entries: how much of the input is read (`summarizer.reading`)."""
+    command = click.option(
+        "--max-entries", type=click.IntRange(1, 100_000), default=200, show_default=True,
+        help="Most documents read from one feed or JSONL file (the first ones).")(command)
+    return click.option(
+        "--max-size", type=click.FloatRange(0.001, 1000), default=10, show_default=True,
+        help="Largest file read, in MB; a larger one is refused.")(command)
+
+
+def limits(max_size: float, max_entries: int) -> Any:
+    from .reading import MB, Limits
+
+    return Limits(max_bytes=int(max_size * MB), max_entries=max_entries)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--model", type=click.Path(path_type=Path), default=None,
@@ -110,10 +126,12 @@ def cli() -> None:
               help="Most sentences in the brief. Default: 8, or the config file's max_items.")
 @click.option("--show-dropped", is_flag=True,
               help="List the drafted sentences that verification dropped, with reasons.")
+@size_options
 @handle_errors
 def brief(paths: tuple[Path, ...], model: Path | None, fmt: str, out: Path | None,
-          max_items: int | None, show_dropped: bool) -> None:
-    """Write a cited brief of the documents at PATHS (.txt or .md files, or folders).
+          max_items: int | None, show_dropped: bool, max_size: float,
+          max_entries: int) -> None:
+    """Write a cited brief of the documents at PATHS (text, web pages, feeds, JSONL, or folders).
 
     \b
     Examples:
@@ -132,7 +150,8 @@ def brief(paths: tuple[Path, ...], model: Path | None, fmt: str, out: Path | Non
     def load() -> Backend:
         return Backend.from_settings(model_path, settings)
 
-    result = run(list(paths), load, max_items=max_items or settings.max_items)
+    result = run(list(paths), load, max_items=max_items or settings.max_items,
+                 limits=limits(max_size, max_entries))
     write_atomic(rendered(result, fmt, show_dropped), out)
 
 
@@ -263,6 +282,33 @@ def read_claims(path: Path) -> list[dict[str, Any]]:
     if not rows:
         raise InputError(f"{path} holds no claims", "Add one JSON object per line.")
     return rows
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True, help="Blocks for people, one JSON object per line for programs.")
+@size_options
+@handle_errors
+def ingest(paths: tuple[Path, ...], fmt: str, max_size: float, max_entries: int) -> None:
+    """Show what the pipeline reads from PATHS, document by document.
+
+    \b
+    For each document: doc_id, path, format, outlet, title, date, the extracted
+    text that citations index, and how many sentences were marked as noise,
+    per reason. Reads .txt, .md, .html, .htm, .html.gz, .rss, .atom, .rdf, .xml
+    feeds and .jsonl exports; a feed gives one document per entry, a JSONL file
+    one per line.
+
+    \b
+    Examples:
+      summarizer ingest saved/page.html
+      summarizer ingest feeds/ --format jsonl
+    """
+    from .readout import read_out, to_jsonl, to_table
+
+    rows = read_out(list(paths), limits(max_size, max_entries))
+    click.echo(to_jsonl(rows) if fmt == "jsonl" else to_table(rows), nl=False)
 
 
 @cli.command()

@@ -14,6 +14,7 @@ from .group import group
 from .ingest import ingest
 from .models import Brief, DocumentRef
 from .plan import plan
+from .reading import Limits
 from .segment import segment
 from .text import content_stems
 from .verify import verify
@@ -36,19 +37,20 @@ class Timer:
 
 
 def brief(
-    paths: list[Path], load_model: Callable[[], Backend], max_items: int = 8
+    paths: list[Path], load_model: Callable[[], Backend], max_items: int = 8,
+    limits: Limits | None = None,
 ) -> Brief:
     """The brief of the documents at `paths`; the model is loaded only if input is valid."""
     timer = Timer()
     with timer.stage("ingest"):
-        documents = ingest(paths)
+        documents = ingest(paths, limits)
     with timer.stage("segment"):
         corpus = segment(documents)
     if not any(content_stems(s.text) for s in corpus.body()):
         raise InputError(
             "found no article sentences in the documents (all of it looks like headings, "
             "notices or text without English words)",
-            "Pass English news articles as plain text or Markdown.",
+            "Pass English news articles: text, Markdown, saved pages, feeds or JSONL.",
         )
     with timer.stage("load_model"):
         model = load_model()
