@@ -33,8 +33,9 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from .errors import InputError
-from .models import Brief, Citation, Document, DocumentRef, Sentence
+from .errors import InputError, SummarizerError
+from .models import UNKNOWN_OUTLET, Brief, Citation, Document, DocumentRef, Sentence
+from .render import _sources_line
 
 TEMPLATES = resources.files("summarizer").joinpath("templates")
 SINGLE_HEADLINE = "What the sources report"
@@ -185,7 +186,7 @@ def source_documents(brief: Brief) -> dict[str, DocView]:
 def _outlet(ref: DocumentRef) -> str | None:
     """The outlet where the brief knows it (briefs of older versions carry none)."""
     outlet = getattr(ref, "outlet", None)
-    return outlet if outlet and outlet != "unknown" else None
+    return outlet if outlet and outlet != UNKNOWN_OUTLET else None
 
 
 def as_document(ref: DocumentRef, text: str | None) -> Document:
@@ -269,8 +270,8 @@ def sections(brief: Brief, docs: dict[str, DocView], notes: Notes) -> list[Secti
                         tuple(conflict_view(c, docs) for c in brief.conflicts))]
     result, placed = [], []
     for story in stories:
-        ids = [d if isinstance(d, str) else getattr(d, "doc_id", "")
-               for d in getattr(story, "documents", ())]
+        members = getattr(story, "documents", None) or getattr(story, "doc_ids", ())
+        ids = [d if isinstance(d, str) else getattr(d, "doc_id", "") for d in members]
         items = tuple(getattr(story, "items", ()))
         placed += items
         result.append(Section(
@@ -319,7 +320,11 @@ def environment() -> SandboxedEnvironment:
 
 @lru_cache(maxsize=4)
 def asset(name: str) -> str:
-    return TEMPLATES.joinpath(name).read_text(encoding="utf-8")
+    try:
+        return TEMPLATES.joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SummarizerError(f"the page template summarizer/templates/{name} is not installed",
+                              "Reinstall summarizer; its wheel ships the templates.") from None
 
 
 def csp_hash(source: str) -> str:
@@ -340,9 +345,8 @@ def to_html(brief: Brief) -> str:
     dropped = left_out(brief, notes)
     css, js = asset("brief.css"), asset("brief.js")
     template = environment().from_string(asset("brief.html.j2"))
-    n, dates = len(brief.documents), date_span(brief.documents)
     return template.render(
-        title=f"Morning brief: {n} source{'s' * (n != 1)}" + (f", {dates}" if dates else ""),
+        title=_sources_line(brief).removeprefix("# "),  # the Markdown brief's heading
         sections=story_sections,
         documents=list(docs.values()),
         notes=sorted(notes.by_span.values(), key=lambda note: note.number),

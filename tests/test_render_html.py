@@ -287,3 +287,20 @@ def test_seed_documents_segment_as_the_pipeline_does(seeds_dir: Path) -> None:
     expected = segment(documents)
     for d in expected.documents:
         assert views[d.document.doc_id].sentences == d.sentences
+
+
+def test_a_missing_template_is_one_clear_line(monkeypatch: pytest.MonkeyPatch,
+                                              tmp_path: Path) -> None:
+    from summarizer import render_html
+
+    saved = tmp_path / "brief.json"
+    saved.write_text(to_json(make_brief()), encoding="utf-8")
+    monkeypatch.setattr(render_html, "TEMPLATES", tmp_path / "nowhere")
+    render_html.asset.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["render", str(saved), "--format", "html"])
+    finally:
+        render_html.asset.cache_clear()
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: the page template summarizer/templates/")
+    assert "Reinstall summarizer" in result.stderr
