@@ -146,13 +146,14 @@ _STOP_NAMES = frozenset(
     "December Also Its His Her Their There Here What Who Why How Some Many Most One".split()
 )
 _SAID = r"(?:said|says|told|added|reported|wrote|claimed|stated|announced|explained)"
+_WHO = r"[A-Z][\w.'’ -]{2,60}?"
+_BODY = r"(?P<body>[^\"“”]{25,}?)[,.]?[\"”]?,? "
 _ATTRIBUTIONS = [
     # "X said (that) Y." -> "Y."
-    re.compile(rf"^(?:[A-Z][\w.'’ -]{{2,60}}?) {_SAID} (?:\w+ )?(?:that )?(?P<body>[^\"“”]{{25,}})$"),
-    # "Y, X said." / "Y," X said.
-    re.compile(rf"^[\"“]?(?P<body>[^\"“”]{{25,}}?)[,.]?[\"”]?,? (?:[A-Z][\w.'’ -]{{2,60}}?|he|she|they) "
-               rf"{_SAID}\.?$"),
-    re.compile(rf"^[\"“]?(?P<body>[^\"“”]{{25,}}?)[,.]?[\"”]?,? {_SAID} (?:[A-Z][\w.'’ -]{{2,60}})\.?$"),
+    re.compile(rf"^(?:{_WHO}) {_SAID} (?:\w+ )?(?:that )?(?P<body>[^\"“”]{{25,}})$"),
+    # "Y, X said." / "Y," X said. / "Y," said X.
+    re.compile(rf"^[\"“]?{_BODY}(?:{_WHO}|he|she|they) {_SAID}\.?$"),
+    re.compile(rf"^[\"“]?{_BODY}{_SAID} (?:{_WHO[:-1]})\.?$"),
     # "According to X, Y."
     re.compile(r"^According to [^,]{3,80}, (?P<body>.{25,})$"),
 ]
