@@ -123,10 +123,29 @@ def lines(result: dict) -> list[str]:
             "marker).", ""]
 
 
+def update_results(result: dict, path: Path = ROOT / "evals" / "RESULTS.md") -> None:
+    """Put this part's section into RESULTS.md, in place of an earlier one, before the cost."""
+    text = path.read_text(encoding="utf-8")
+    section = "\n".join(lines(result))
+    head = section.split("\n", 1)[0]
+    if head in text:
+        start = text.index(head)
+        end = text.find("\n## ", start + 1)
+        text = text[:start] + section + (text[end + 1 :] if end >= 0 else "")
+    elif "## 6. Cost" in text:
+        text = text.replace("## 6. Cost", section + "\n## 6. Cost", 1)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text, encoding="utf-8")
+
+
 def main() -> None:
-    limit = int(sys.argv[1]) if sys.argv[1:] else None
-    result = evaluate(limit=limit)
+    """`python -m evals.htmldev [N] [--write-results]`: the first N pages, or all."""
+    args = [a for a in sys.argv[1:] if a != "--write-results"]
+    result = evaluate(limit=int(args[0]) if args else None)
     print("\n".join(lines(result)))
+    if "--write-results" in sys.argv[1:]:
+        update_results(result)
     worst = sorted(result.get("per_page", {}).items(), key=lambda kv: kv[1]["ingest_body"])[:10]
     print(json.dumps(dict(worst), indent=1))
 
