@@ -233,7 +233,6 @@ def item_view(item: Any, notes: Notes) -> dict[str, Any]:
         "sources": item.sources,
         "origin": item.origin,
         "why": _why(item),
-        "score": f"{item.verdict.score:.2f}",
     }
 
 
@@ -352,7 +351,6 @@ def to_html(brief: Brief) -> str:
         notes=sorted(notes.by_span.values(), key=lambda note: note.number),
         left_out=dropped,
         model=brief.model,
-        total_seconds=brief.timings.get("total"),
         css=Markup(css),
         js=Markup(js),
         csp=content_security_policy(css, js),
