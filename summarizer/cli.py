@@ -122,14 +122,21 @@ def limits(max_size: float, max_entries: int) -> Any:
               show_default=True, help=FORMAT_HELP)
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write the brief to this file (atomically) instead of stdout.")
-@click.option("--max-items", type=click.IntRange(1, 50), default=None,
-              help="Most sentences in the brief. Default: 8, or the config file's max_items.")
+@click.option("--max-stories", type=click.IntRange(1, 100), default=10, show_default=True,
+              help="Most stories in the brief; as many single-source stories may follow "
+                   "under 'Also reported'.")
+@click.option("--items-per-story", type=click.IntRange(1, 50), default=None,
+              help="Most sentences per story. Default: 8, or the config file's max_items.")
+@click.option("--max-items", type=click.IntRange(1, 500), default=None,
+              help="Most sentences in the whole brief. Default: no bound beyond the two "
+                   "above.")
 @click.option("--show-dropped", is_flag=True,
               help="List the drafted sentences that verification dropped, with reasons.")
 @size_options
 @handle_errors
 def brief(paths: tuple[Path, ...], model: Path | None, fmt: str, out: Path | None,
-          max_items: int | None, show_dropped: bool, max_size: float,
+          max_stories: int, items_per_story: int | None, max_items: int | None,
+          show_dropped: bool, max_size: float,
           max_entries: int) -> None:
     """Write a cited brief of the documents at PATHS (text, web pages, feeds, JSONL, or folders).
 
@@ -150,8 +157,9 @@ def brief(paths: tuple[Path, ...], model: Path | None, fmt: str, out: Path | Non
     def load() -> Backend:
         return Backend.from_settings(model_path, settings)
 
-    result = run(list(paths), load, max_items=max_items or settings.max_items,
-                 limits=limits(max_size, max_entries))
+    result = run(list(paths), load, max_items=max_items,
+                 limits=limits(max_size, max_entries), max_stories=max_stories,
+                 items_per_story=items_per_story or settings.max_items)
     write_atomic(rendered(result, fmt, show_dropped), out)
 
 

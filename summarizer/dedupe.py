@@ -4,16 +4,19 @@ Two documents are the same article when their URLs match once normalised
 (scheme, "www.", trailing slash, fragment and tracking parameters ignored), or
 when their texts are near-identical: most 5-word shingles of the shorter text
 occur in the longer. The fuller copy is kept: a saved page over a feed
-summary, the longer text otherwise.
+summary, the longer text otherwise, and the outlets of the other copies are
+listed in its `copies`: wire copy that several outlets ran counts as one
+source, with every outlet named.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from .models import Document
+from .models import UNKNOWN_OUTLET, Document
 
 log = logging.getLogger("summarizer.ingest")
 
@@ -64,9 +67,21 @@ def dedupe(documents: list[Document]) -> list[Document]:
         how = "the same URL" if url and url == seen[same][0] else "near-identical text"
         log.warning("%s and %s are one article (%s); using %s once",
                     _name(drop), _name(keep), how, _name(keep))
-        kept[same] = keep
+        kept[same] = with_copy(keep, drop)
         seen[same] = (url or seen[same][0], grams if keep is doc else seen[same][1])
     return kept
+
+
+def with_copy(keep: Document, drop: Document) -> Document:
+    """`keep`, noting that `drop` ran the same text: wire copy is one source, several outlets.
+
+    A copy from the same outlet (a feed entry and its page) adds nothing.
+    """
+    names = [*keep.copies, *drop.copies]
+    if drop.outlet != keep.outlet:
+        names.append(drop.outlet if drop.outlet != UNKNOWN_OUTLET else Path(drop.path).name)
+    copies = tuple(dict.fromkeys(n for n in names if n != keep.outlet))
+    return keep if copies == keep.copies else keep.model_copy(update={"copies": copies})
 
 
 def _same(url: str | None, grams: set[int], other_url: str | None, other: set[int]) -> bool:

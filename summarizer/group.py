@@ -4,7 +4,11 @@ Star clustering over TF-IDF cosine: the most central sentence not yet used
 seeds a fact, and each other document contributes its closest unused sentence
 if it is close enough. A fact therefore holds at most one sentence per
 document, and its weight is how many sources (outlets, else documents) it spans. Numbers that
-disagree inside a fact are reported as conflicts, never averaged away.
+disagree inside a fact are reported as conflicts, never averaged away; they
+are read by the verifier's quantity reader, so "15 thousand" is 15000.
+
+Grouping runs within one story at a time: its cost grows with the square of
+a story's sentences, never with the whole input.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ import re
 
 import numpy as np
 
-from .models import Conflict, Corpus, Fact, Grouping, Sentence
+from .models import Citation, Conflict, Corpus, Fact, Grouping, Sentence
+from .quantities import canon, read_quantities
 from .similarity import tfidf_matrix
 from .text import STOPWORDS, stem
 
@@ -66,42 +71,77 @@ def _centrality(body: list[Sentence], sim: np.ndarray) -> np.ndarray:
 def _closest_per_document(
     seed: int, body: list[Sentence], sim: np.ndarray, used: set[int]
 ) -> list[int]:
+    """Each other document's unused sentence closest to `seed`, if close enough.
+
+    One pass of numpy over the seed's row: sentences are grouped by document
+    (`body` keeps each document's sentences together), so the best of each
+    document is a `maximum.reduceat`; ties go to the earlier sentence.
+    """
+    row = sim[seed].copy()
+    if used:
+        row[list(used)] = -1.0
+    doc_ids = [s.doc_id for s in body]
+    starts = [i for i in range(len(body)) if i == 0 or doc_ids[i] != doc_ids[i - 1]]
+    best = np.maximum.reduceat(row, starts)
     chosen = []
-    for doc_id in sorted({s.doc_id for s in body} - {body[seed].doc_id}):
-        options = [
-            i for i, s in enumerate(body) if s.doc_id == doc_id and i not in used
-        ]
-        if options:
-            best = max(options, key=lambda i: (sim[seed, i], -i))
-            if sim[seed, best] >= SAME_FACT:
-                chosen.append(best)
-    return chosen
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(body)
+        if doc_ids[start] == body[seed].doc_id or best[k] < SAME_FACT:
+            continue
+        chosen.append(start + int(np.argmax(row[start:end] == best[k])))
+    return sorted(chosen, key=lambda i: doc_ids[i])
 
 
-_COUNTED = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[\s-]+([A-Za-z]+)")
+# A quantity as written: digits or number words, joined by spaces or hyphens.
+_NUMBER_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)"
+)
+_PART = rf"(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD})"
+_COUNTED = re.compile(
+    rf"(?<![\w.,])({_PART}(?:[\s-]+(?:and[\s-]+)?{_PART})*)[\s-]+([A-Za-z]+)", re.IGNORECASE
+)
 
 
 def counted_things(text: str) -> dict[str, str]:
-    """Unit stem -> number as written, for numbers followed by what they count.
+    """Unit stem -> the number as written, for numbers followed by what they count.
+
+    The number is read by the verifier's quantity reader (`quantities.py`), so
+    "15 thousand troops" and "fifteen thousand troops" count 15000 troops.
 
     >>> counted_things("around 15,000 troops and an 8,700-ton submarine")
     {'troop': '15,000', 'ton': '8,700'}
+    >>> counted_things("about 15 thousand troops")
+    {'troop': '15 thousand'}
     """
-    found = {}
-    for number, unit in _COUNTED.findall(text):
-        if unit.lower() not in STOPWORDS:
-            found.setdefault(stem(unit.lower()), number)
+    return {unit: written for unit, (written, _) in counted_values(text).items()}
+
+
+def counted_values(text: str) -> dict[str, tuple[str, str]]:
+    """Unit stem -> (number as written, its value as one canonical string)."""
+    found: dict[str, tuple[str, str]] = {}
+    for match in _COUNTED.finditer(text):
+        written, unit = match.group(1).strip(), match.group(2)
+        values = [q.value for q in read_quantities(written)]
+        if len(values) != 1 or unit.lower() in STOPWORDS:
+            continue
+        found.setdefault(stem(unit.lower()), (written, canon(values[0])))
     return found
 
 
 def find_conflicts(fact: Fact, corpus: Corpus) -> list[Conflict]:
-    """Units counted with different numbers by different sentences of one fact."""
-    by_unit: dict[str, dict[str, str]] = {}
+    """Units counted with different quantities by different sentences of one fact."""
+    by_unit: dict[str, dict[str, tuple[str, str]]] = {}
     for sentence_id in fact.sentence_ids:
-        for unit, number in counted_things(corpus.sentence(sentence_id).text).items():
-            by_unit.setdefault(unit, {})[sentence_id] = number
+        for unit, value in counted_values(corpus.sentence(sentence_id).text).items():
+            by_unit.setdefault(unit, {})[sentence_id] = value
     return [
-        Conflict(fact_id=fact.fact_id, unit=unit, values=values)
+        Conflict(
+            fact_id=fact.fact_id, unit=unit,
+            values={sid: written for sid, (written, _) in values.items()},
+            citations=tuple(Citation.of(corpus.sentence(sid)) for sid in values),
+        )
         for unit, values in sorted(by_unit.items())
-        if len({v.replace(",", "") for v in values.values()}) > 1
+        if len({value for _, value in values.values()}) > 1
     ]

@@ -20,7 +20,7 @@ import zlib
 from pathlib import Path
 
 from .dates import find_date
-from .dedupe import dedupe
+from .dedupe import dedupe, with_copy
 from .errors import InputError
 from .exports import read_jsonl
 from .feeds import read_feed
@@ -200,6 +200,7 @@ def ingest(paths: list[Path], limits: Limits | None = None) -> list[Document]:
             if doc.doc_id in documents:
                 first = documents[doc.doc_id].path
                 log.warning("%s has the same content as %s; using it once", path, first)
+                documents[doc.doc_id] = with_copy(documents[doc.doc_id], doc)
                 continue
             documents[doc.doc_id] = doc
     if not documents:

@@ -20,6 +20,25 @@ OUTLET_HELP = (
 DocFormat = Literal["text", "markdown", "html", "feed", "jsonl"]
 
 
+def sentence_id(doc_id: str, index: int) -> str:
+    """The one way a sentence ID is built.
+
+    >>> sentence_id("5fbd16e1", 7)
+    '5fbd16e1-s007'
+    """
+    return f"{doc_id}-s{index:03d}"
+
+
+def parse_sentence_id(value: str) -> tuple[str, int]:
+    """The one way a sentence ID is read back: (doc_id, index).
+
+    >>> parse_sentence_id("5fbd16e1-s007")
+    ('5fbd16e1', 7)
+    """
+    doc_id, _, index = value.rpartition("-s")
+    return doc_id, int(index)
+
+
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -39,6 +58,10 @@ class Document(Frozen):
     site_name: str | None = Field(None, description="Publication name the file gives, if any.")
     summary_only: bool = Field(
         False, description="True for a feed entry that carried only a summary, not the article."
+    )
+    copies: tuple[str, ...] = Field(
+        (), description="Outlets (else file names) that ran a near-identical copy of this "
+        "text, such as wire copy: one text, counted as one source.",
     )
 
 
@@ -89,7 +112,7 @@ class Corpus(Frozen):
         raise KeyError(doc_id)
 
     def sentence(self, sentence_id: str) -> Sentence:
-        doc_id = sentence_id.rsplit("-s", 1)[0]
+        doc_id, _ = parse_sentence_id(sentence_id)
         for s in self.doc(doc_id).sentences:
             if s.sentence_id == sentence_id:
                 return s
@@ -97,6 +120,13 @@ class Corpus(Frozen):
 
     def body(self) -> list[Sentence]:
         return [s for d in self.documents for s in d.sentences if s.is_body]
+
+
+class StoryDocs(Frozen):
+    """The documents of one story, as the story stage forms it."""
+
+    story_id: str = Field(description="'story<n>', numbered in order of first document.")
+    doc_ids: tuple[str, ...] = Field(description="Its documents, the most central first.")
 
 
 class Fact(Frozen):
@@ -110,6 +140,9 @@ class Conflict(Frozen):
     fact_id: str
     unit: str = Field(description="The word the disagreeing numbers count, e.g. 'troops'.")
     values: dict[str, str] = Field(description="sentence_id -> the number as written there.")
+    citations: tuple[Citation, ...] = Field(
+        (), description="The disagreeing sentences, one citation each, in `values` order."
+    )
 
 
 class Grouping(Frozen):
@@ -129,6 +162,12 @@ class Citation(Frozen):
     start: int
     end: int
     cited_text: str
+
+    @classmethod
+    def of(cls, sentence: Sentence) -> Citation:
+        """The citation of a whole sentence: its exact span and text."""
+        return cls(doc_id=sentence.doc_id, sentence_id=sentence.sentence_id,
+                   start=sentence.start, end=sentence.end, cited_text=sentence.text)
 
 
 class Candidate(Frozen):
@@ -188,6 +227,49 @@ class DocumentRef(Frozen):
     author: str | None = None
     site_name: str | None = None
     summary_only: bool = False
+    copies: tuple[str, ...] = ()
+
+
+SCHEMA_VERSION = "2.0"
+
+
+class Headline(Frozen):
+    """A story's headline: a claim, so it is either verified or quoted and attributed."""
+
+    text: str
+    kind: Literal["quoted", "verified"] = Field(
+        description="quoted: one outlet's own headline, attributed to it; verified: a brief "
+        "sentence that passed verification against its citations."
+    )
+    attribution: str | None = Field(
+        None, description="Whose headline it is (outlet, else file name), when quoted."
+    )
+    doc_id: str | None = Field(None, description="The document whose headline it is, if quoted.")
+    citations: tuple[Citation, ...] = Field(
+        (), description="Where it stands in the sources (a quoted title found in its text too)."
+    )
+
+
+class Story(Frozen):
+    story_id: str = Field(description="'story<n>': stable for the same input.")
+    headline: Headline
+    sources: int = Field(description="Distinct sources: outlets where known, else documents; "
+                         "a wire text run by several outlets counts once.")
+    outlets: tuple[str, ...] = Field((), description="Known outlets, wire copies' included.")
+    first_date: str | None = Field(None, description="Earliest document date, ISO.")
+    last_date: str | None = Field(None, description="Latest document date, ISO.")
+    documents: tuple[str, ...] = Field(description="doc_ids of its documents, most central first.")
+    items: tuple[Item, ...] = Field((), description="Facts several sources carry, most first.")
+    single_source: tuple[Item, ...] = Field((), description="Facts one source carries.")
+    conflicts: tuple[Conflict, ...] = ()
+
+
+class Omission(Frozen):
+    kind: Literal["story", "fact"]
+    id: str = Field(description="The story_id or fact_id left out.")
+    story_id: str
+    reason: str
+    text: str = Field("", description="Its headline, or the fact's first sentence.")
 
 
 class Brief(Frozen):
@@ -200,6 +282,16 @@ class Brief(Frozen):
     conflicts: tuple[Conflict, ...]
     model: ModelInfo
     timings: dict[str, float]
+    schema_version: str = Field(SCHEMA_VERSION, description="Version of this JSON shape.")
+    stories: tuple[Story, ...] = Field(
+        (), description="The brief by story, best first; `items` lists all their items in order."
+    )
+    also_reported: tuple[Story, ...] = Field(
+        (), description="Stories carried by one source: one verified sentence each."
+    )
+    omissions: tuple[Omission, ...] = Field(
+        (), description="Every story and fact the brief left out, with the reason."
+    )
 
 
 class CheckResult(Frozen):

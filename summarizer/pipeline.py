@@ -7,17 +7,16 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import progress
 from .backend import Backend
-from .draft import MAX_NEW_TOKENS, draft
+from .briefing import Budget, Timings, all_items, plan_stories, write_story
+from .draft import MAX_NEW_TOKENS
 from .errors import InputError
-from .group import group
 from .ingest import ingest
-from .models import Brief, DocumentRef
-from .plan import plan
+from .models import Brief, Corpus, Document, DocumentRef
 from .reading import Limits
-from .segment import segment
+from .segment import segment_document
 from .text import content_stems
-from .verify import verify
 
 PROMPT_OVERHEAD = 200  # tokens of instructions and chat markup around a fact's sentences
 
@@ -37,15 +36,20 @@ class Timer:
 
 
 def brief(
-    paths: list[Path], load_model: Callable[[], Backend], max_items: int = 8,
-    limits: Limits | None = None,
+    paths: list[Path], load_model: Callable[[], Backend], max_items: int | None = None,
+    limits: Limits | None = None, items_per_story: int = 8, max_stories: int = 10,
 ) -> Brief:
-    """The brief of the documents at `paths`; the model is loaded only if input is valid."""
+    """The brief of the documents at `paths`; the model is loaded only if input is valid.
+
+    `max_items` bounds the items of the whole brief (None: only the stories'
+    own bounds, `max_stories` and `items_per_story`).
+    """
     timer = Timer()
     with timer.stage("ingest"):
         documents = ingest(paths, limits)
+    progress.stage(f"read {len(documents)} documents")
     with timer.stage("segment"):
-        corpus = segment(documents)
+        corpus = segment_shapes(documents)
     if not any(content_stems(s.text) for s in corpus.body()):
         raise InputError(
             "found no article sentences in the documents (all of it looks like headings, "
@@ -54,23 +58,41 @@ def brief(
         )
     with timer.stage("load_model"):
         model = load_model()
-    with timer.stage("group"):
-        grouping = group(corpus)
-    with timer.stage("plan"):
-        budget = model.context_size() - MAX_NEW_TOKENS - PROMPT_OVERHEAD
-        chosen = plan(grouping, corpus, max_items, budget)
-    with timer.stage("draft"):
-        drafts = draft(chosen, corpus, model)
-    with timer.stage("verify"):
-        items, dropped = verify(drafts, chosen, corpus)
+    timings = Timings()
+    budget = Budget(max_stories=max_stories, items_per_story=items_per_story,
+                    max_items=max_items, prompt_tokens=prompt_budget(model.context_size()))
+    main, also, omissions = plan_stories(corpus, budget, timings)
+    stories, also_reported, dropped = [], [], []
+    every = [*((p, stories) for p in main), *((p, also_reported) for p in also)]
+    for planned, into in progress.steps(every, "writing story"):
+        story, lost, left_out = write_story(planned, model, timings)
+        into.append(story)
+        dropped += lost
+        omissions += left_out
+    for name, seconds in timings.seconds.items():
+        timer.timings[name] = round(timer.timings.get(name, 0.0) + seconds, 4)
+    shown = [*stories, *also_reported]
     return Brief(
         documents=tuple(
             DocumentRef(**d.model_dump(exclude={"text"}), text=d.text) for d in documents
         ),
-        items=tuple(items),
+        items=tuple(all_items(shown)),
         dropped=tuple(dropped),
-        omitted=chosen.omitted,
-        conflicts=grouping.conflicts,
+        omitted={o.id: o.reason for o in omissions if o.kind == "fact"},
+        conflicts=tuple(c for s in stories for c in s.conflicts),
         model=model.info,
         timings=timer.total(),
+        stories=tuple(stories),
+        also_reported=tuple(also_reported),
+        omissions=tuple(omissions),
     )
+
+
+def prompt_budget(context: int) -> int:
+    """Tokens a draft prompt may spend on source sentences."""
+    return context - MAX_NEW_TOKENS - PROMPT_OVERHEAD
+
+
+def segment_shapes(documents: list[Document]) -> Corpus:
+    """Sentences with their shape marks; topic marks come per story (`briefing.py`)."""
+    return Corpus(documents=tuple(segment_document(d) for d in documents))

@@ -1,7 +1,8 @@
 """Choose what the brief covers and make sure each draft prompt fits the model.
 
 Facts are ranked by corroboration (distinct sources), then centrality; a fact
-that repeats one already chosen is skipped as redundant. Every fact left out
+that repeats one already chosen is skipped as redundant, and so is one none of
+whose sentences could stand alone in a brief (`standalone.py`). Every fact left out
 is listed with its reason, so nothing is truncated silently.
 """
 
@@ -12,6 +13,7 @@ import numpy as np
 from . import tokens
 from .models import Corpus, Fact, Grouping, Plan
 from .similarity import tfidf_matrix
+from .standalone import fragment, pointing_back
 
 REDUNDANT = 0.5  # cosine between facts above which the later one adds nothing new
 
@@ -27,6 +29,10 @@ def plan(grouping: Grouping, corpus: Corpus, max_items: int, prompt_budget: int)
     for i, fact in enumerate(ranked):
         if len(facts) >= max_items:
             omitted[fact.fact_id] = f"beyond --max-items {max_items}"
+            continue
+        alone = _why_not_alone(fact, texts)
+        if alone:
+            omitted[fact.fact_id] = alone
             continue
         overlap = max((float(vectors[i] @ vectors[j]) for j in chosen), default=0.0)
         if overlap >= REDUNDANT:
@@ -44,6 +50,14 @@ def plan(grouping: Grouping, corpus: Corpus, max_items: int, prompt_budget: int)
         facts.append(fitted)
     estimate = sum(tokens.count(texts[sid]) for f in facts for sid in f.sentence_ids)
     return Plan(facts=tuple(facts), omitted=omitted, prompt_tokens=estimate)
+
+
+def _why_not_alone(fact: Fact, texts: dict[str, str]) -> str | None:
+    """Why no sentence of the fact could stand alone in a brief, or None if one can."""
+    reasons = [fragment(texts[sid]) or pointing_back(texts[sid]) for sid in fact.sentence_ids]
+    if all(reasons):
+        return f"no sentence of it stands alone ({reasons[0]})"
+    return None
 
 
 def _fact_vectors(facts: list[Fact], texts: dict[str, str]) -> np.ndarray:

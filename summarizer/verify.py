@@ -14,9 +14,11 @@ distinct outlets where known, each document of unknown outlet on its own.
 
 from __future__ import annotations
 
+from . import standalone
 from .check import check
 from .draft import citation_for
 from .models import Candidate, Citation, Corpus, Dropped, Fact, Item, Plan, Sentence, Verdict
+from .standalone import is_reported
 from .text import ends_sentence
 
 # A drafted sentence must do better than the verifier's general threshold: the
@@ -36,7 +38,11 @@ def verify(
             dropped.append(candidate)
             continue
         sentences = [corpus.sentence(sid) for sid in facts[candidate.fact_id].sentence_ids]
-        item, lost = verify_candidate(candidate, sentences, facts[candidate.fact_id])
+        reported = frozenset(
+            s.sentence_id for s in sentences
+            if is_reported(s, corpus.doc(s.doc_id).document.text)
+        )
+        item, lost = verify_candidate(candidate, sentences, facts[candidate.fact_id], reported)
         if item is not None:
             items.append(item)
         if lost is not None:
@@ -47,14 +53,20 @@ def verify(
 
 
 def verify_candidate(
-    candidate: Candidate, sentences: list[Sentence], fact: Fact
+    candidate: Candidate, sentences: list[Sentence], fact: Fact,
+    reported: frozenset[str] = frozenset(),
 ) -> tuple[Item | None, Dropped | None]:
-    """The item that survives verification, and the draft lost on the way, if any."""
+    """The item that survives verification, and the draft lost on the way, if any.
+
+    `reported` names the fact's sentences that quote or report someone: an
+    item backed by one of them must keep its speaker (`standalone.py`).
+    """
     result = check(candidate.text, [c.cited_text for c in candidate.citations])
     if result.supported and result.score < DRAFT_MIN_SCORE:
         result = result.model_copy(update={"supported": False})
     complete = ends_sentence(candidate.text)
-    if complete:
+    alone = standalone.problem(candidate.text, bool(reported)) if complete else None
+    if complete and not alone:
         # Kept as drafted if its own citations hold; else the same search re-points them.
         first = result.reasons[0] if result.reasons else "no content words"
         origin, changes = ("drafted", ()) if result.supported else (
@@ -65,12 +77,16 @@ def verify_candidate(
             return item, None
     if not complete:
         why_lost: tuple[str, ...] = ("not a complete sentence",)
+    elif alone:
+        why_lost = (f"does not stand alone: {alone}",)
     elif not candidate.citations:
         why_lost = ("the model cited no source",)
     else:
         why_lost = result.reasons or ("no content words to check",)
     lost = Dropped(text=candidate.text, citations=candidate.citations, reasons=why_lost)
     for source in best_supported(sentences):
+        if standalone.problem(source.text, bool(reported)):
+            continue
         replaced = _item(source.text, sentences, fact, "replaced", ("the draft was unsupported",))
         if replaced is not None:
             reasons = (*why_lost, "replaced by a source sentence")

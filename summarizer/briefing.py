@@ -1,0 +1,208 @@
+"""The brief by story: rank the stories, then group, plan, draft and verify each on its own.
+
+Every later stage sees one story's documents only, so no item can cite two
+stories, and the cost of grouping grows with the size of a story rather than
+with the whole input. Stories are ranked by distinct sources (outlets where
+known, else documents; a wire text run by several outlets counts once), then
+by their latest date, then by their number of documents. Stories that one
+source carries go to a short "also reported" list with one sentence each.
+Everything left out is listed in `omissions` with its reason.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from . import progress
+from .draft import Drafter, draft
+from .group import group
+from .headline import headline
+from .ingest import kind_of
+from .models import (
+    UNKNOWN_OUTLET,
+    Corpus,
+    Dropped,
+    Fact,
+    Frozen,
+    Grouping,
+    Item,
+    Omission,
+    Plan,
+    Story,
+    StoryDocs,
+)
+from .noise import mark_corpus
+from .plan import plan
+from .stories import cluster_documents
+from .verify import verify
+
+
+class Timings:
+    """Seconds per stage, summed over the stories."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        self.seconds[name] = round(self.seconds.get(name, 0.0) + time.perf_counter() - start, 4)
+
+
+class StoryPlan(Frozen):
+    """One story before the model sees it: its documents, facts and chosen facts."""
+
+    docs: StoryDocs
+    corpus: Corpus
+    grouping: Grouping
+    plan: Plan
+    sources: int
+    outlets: tuple[str, ...]
+    first_date: str | None
+    last_date: str | None
+
+
+class Budget(Frozen):
+    max_stories: int = 10
+    items_per_story: int = 8
+    max_items: int | None = None  # over the whole brief; None: no bound but the two above
+    prompt_tokens: int = 1700  # a draft prompt's room for source sentences
+
+
+def _facts_renamed(grouping: Grouping, story_id: str) -> Grouping:
+    """Fact IDs unique across the brief: 'story002-f003'."""
+    def rename(fact_id: str) -> str:
+        return f"{story_id}-{fact_id}"
+
+    return Grouping(
+        facts=tuple(f.model_copy(update={"fact_id": rename(f.fact_id)}) for f in grouping.facts),
+        conflicts=tuple(c.model_copy(update={"fact_id": rename(c.fact_id)})
+                        for c in grouping.conflicts),
+    )
+
+
+def _describe(docs: StoryDocs, corpus: Corpus) -> dict:
+    documents = [d.document for d in corpus.documents]
+    sources = {d.doc_id if d.outlet == UNKNOWN_OUTLET else d.outlet for d in documents}
+    outlets = {d.outlet for d in documents if d.outlet != UNKNOWN_OUTLET}
+    # Copies of unknown outlet are named by their file: those are not outlets.
+    outlets |= {c for d in documents for c in d.copies if kind_of(Path(c)) is None}
+    dates = sorted(d.date for d in documents if d.date)
+    return {"sources": len(sources), "outlets": tuple(sorted(outlets)),
+            "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None}
+
+
+def rank_key(story: StoryPlan) -> tuple:
+    """Distinct sources, then the latest date, then size; the story ID breaks ties."""
+    return (-story.sources, _negated(story.last_date or ""), -len(story.docs.doc_ids),
+            story.docs.story_id)
+
+
+def _negated(iso: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in iso)
+
+
+def plan_stories(
+    corpus: Corpus, budget: Budget, timings: Timings
+) -> tuple[list[StoryPlan], list[StoryPlan], list[Omission]]:
+    """Stories of several sources and of one, ranked and planned; the omitted ones listed."""
+    with timings.stage("stories"):
+        clusters = cluster_documents([d.document for d in corpus.documents], corpus)
+    by_id = {d.document.doc_id: d for d in corpus.documents}
+    described = []
+    for docs in clusters:
+        sub = Corpus(documents=tuple(by_id[i] for i in sorted(docs.doc_ids, key=list(by_id).index)))
+        described.append((docs, sub, _describe(docs, sub)))
+    order = sorted(described, key=lambda t: rank_key(_stub(*t)))
+    several = [t for t in order if t[2]["sources"] >= 2]
+    single = [t for t in order if t[2]["sources"] < 2]
+    omissions = [_story_omitted(t[0], t[1], f"beyond --max-stories {budget.max_stories}")
+                 for t in several[budget.max_stories:]]
+    omissions += [_story_omitted(t[0], t[1], f"beyond the {budget.max_stories} single-source "
+                                 "stories the also-reported list holds")
+                  for t in single[budget.max_stories:]]
+    main, also = [], []
+    left = budget.max_items
+    for docs, sub, info in progress.steps(several[: budget.max_stories], "planning story"):
+        planned = _plan_one(docs, sub, info, budget.items_per_story, left, budget, timings,
+                            also=False)
+        main.append(planned)
+        if left is not None:
+            left = max(left - len(planned.plan.facts), 0)
+    for docs, sub, info in single[: budget.max_stories]:
+        also.append(_plan_one(docs, sub, info, 1, left, budget, timings, also=True))
+    return main, also, omissions
+
+
+def _stub(docs: StoryDocs, corpus: Corpus, info: dict) -> StoryPlan:
+    empty = Grouping(facts=())
+    return StoryPlan(docs=docs, corpus=corpus, grouping=empty,
+                     plan=Plan(facts=(), prompt_tokens=0), **info)
+
+
+def _plan_one(docs: StoryDocs, sub: Corpus, info: dict, per_story: int, left: int | None,
+              budget: Budget, timings: Timings, also: bool) -> StoryPlan:
+    with timings.stage("segment"):
+        marked = mark_corpus(sub)  # topic and position marks judged within the story
+    with timings.stage("group"):
+        grouping = _facts_renamed(group(marked), docs.story_id)
+    with timings.stage("plan"):
+        limit = per_story if left is None else min(per_story, left)
+        chosen = plan(grouping, marked, limit, budget.prompt_tokens)
+        bound = (f"beyond --max-items {budget.max_items}" if limit < per_story
+                 else "one sentence per story in the also-reported list" if also
+                 else f"beyond --items-per-story {per_story}")
+        chosen = chosen.model_copy(update={"omitted": {
+            k: bound if v.startswith("beyond --max-items") else v
+            for k, v in chosen.omitted.items()}})
+    return StoryPlan(docs=docs, corpus=marked, grouping=grouping, plan=chosen, **info)
+
+
+def _story_omitted(docs: StoryDocs, corpus: Corpus, reason: str) -> Omission:
+    first = corpus.doc(docs.doc_ids[0]).document
+    return Omission(kind="story", id=docs.story_id, story_id=docs.story_id, reason=reason,
+                    text=first.title)
+
+
+def write_story(planned: StoryPlan, model: Drafter, timings: Timings
+                ) -> tuple[Story, list[Dropped], list[Omission]]:
+    """Draft and verify one planned story; its Story, lost drafts and omitted facts."""
+    with timings.stage("draft"):
+        drafts = draft(planned.plan, planned.corpus, model)
+    with timings.stage("verify"):
+        items, dropped = verify(drafts, planned.plan, planned.corpus)
+    several = tuple(i for i in items if i.sources > 1)
+    single = tuple(i for i in items if i.sources <= 1)
+    chosen = {f.fact_id for f in planned.plan.facts}
+    conflicts = tuple(c for c in planned.grouping.conflicts if c.fact_id in chosen)
+    story = Story(
+        story_id=planned.docs.story_id,
+        headline=headline(planned.docs, planned.corpus, [*several, *single]),
+        sources=planned.sources, outlets=planned.outlets,
+        first_date=planned.first_date, last_date=planned.last_date,
+        documents=planned.docs.doc_ids, items=several, single_source=single,
+        conflicts=conflicts,
+    )
+    return story, dropped, _facts_omitted(planned)
+
+
+def _facts_omitted(planned: StoryPlan) -> list[Omission]:
+    facts: dict[str, Fact] = {f.fact_id: f for f in planned.grouping.facts}
+    out = []
+    for fact_id, reason in planned.plan.omitted.items():
+        first = facts[fact_id].sentence_ids[0] if fact_id in facts else None
+        text = planned.corpus.sentence(first).text if first else ""
+        out.append(Omission(kind="fact", id=fact_id, story_id=planned.docs.story_id,
+                            reason=reason, text=text))
+    return out
+
+
+def all_items(stories: list[Story]) -> list[Item]:
+    return [i for s in stories for i in (*s.items, *s.single_source)]
+
+
+__all__ = ["Budget", "StoryPlan", "Timings", "all_items", "plan_stories", "write_story"]
