@@ -42,7 +42,7 @@ from summarizer.pipeline import brief as run_pipeline
 from summarizer.segment import segment
 from summarizer.settings import load_settings, resolve_model
 
-from . import content, htmldev, metrics, planted, report, verifier
+from . import content, htmldev, metrics, planted, report, stories, verifier
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -56,6 +56,9 @@ FAST_SLICE = 60  # first N items of each verifier dev set in --fast
 FAST_CLUSTERS = 3
 FULL_CLUSTERS = 25
 HTMLDEV_FAST = 40  # first N saved pages in --fast (all 130 in a full run)
+MIX_ITEMS_PER_STORY = 3  # items per story in the briefs of Multi-News mixes
+FAST_BRIEF_MIXES = ((10, 7),)  # (clusters, seed) of the mixes briefed with the model
+FULL_BRIEF_MIXES = ((10, 7), (10, 11), (50, 7))
 FAST_PLANTED = 120  # perturbed sentences in --fast (all of them in a full run)
 SPEED_PROMPT = "Describe a harbour town on a quiet morning in a few plain sentences."
 SPEED_GRAMMAR = r"root ::= [A-Z] [a-zA-Z ,.']*"
@@ -79,7 +82,12 @@ class Models:
         return self._backend
 
     def brief(self, paths: list[Path]) -> Brief:
-        return run_pipeline(paths, self.backend, max_items=self.settings.max_items)
+        return run_pipeline(paths, self.backend, max_items=self.settings.max_items,
+                            items_per_story=self.settings.max_items)
+
+    def morning(self, paths: list[Path]) -> Brief:
+        """A brief of a mix of stories: fewer items per story, so that many stories fit."""
+        return run_pipeline(paths, self.backend, items_per_story=MIX_ITEMS_PER_STORY)
 
 
 # ---------------------------------------------------------------- parts
@@ -204,6 +212,9 @@ def run(
         "verifier", verifier_part, FAST_SLICE if fast else None)
     result["multinews"] = timed("multinews", multinews_part, models if clusters else None,
                                 clusters)
+    result["stories"] = timed("stories", stories.evaluate, models.morning,
+                              FAST_BRIEF_MIXES if fast else FULL_BRIEF_MIXES)
+    result["seeds"]["standalone"] = stories.standalone_counts(seeds_brief)
     corpus = segment(ingest([SEEDS]))
     result["planted"] = timed("planted", planted.planted, corpus, FAST_PLANTED if fast else None)
     result["htmldev"] = timed("htmldev", htmldev.evaluate, htmldev.HTMLDEV,

@@ -138,6 +138,10 @@ def markdown(result: dict, chart: str | None) -> str:
         from .htmldev import lines as htmldev_lines
 
         lines += htmldev_lines(result["htmldev"])
+    if "stories" in result:
+        from .stories import lines as stories_lines
+
+        lines += stories_lines(result["stories"])
     lines += cost_lines(result["cost"])
     return "\n".join(lines)
 

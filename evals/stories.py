@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from statistics import mean
 
@@ -119,6 +120,101 @@ def clustering(k: int, seed: int, path: Path = MULTINEWS) -> dict:
         "own_story": round(own_story(predicted, gold), 4),
         "seconds": round(seconds, 2),
     }
+
+
+def standalone_counts(brief: object) -> dict[str, int]:
+    """Items that begin with an unresolved reference, or state a quote or report as fact."""
+    from summarizer import standalone
+
+    items = list(brief.items)  # type: ignore[attr-defined]
+    pointing = [i.text for i in items if standalone.pointing_back(i.text)]
+    quoted = [i.text for i in items
+              if standalone.speaker_dropped(i.text, any(_reported(c.cited_text)
+                                                        for c in i.citations))]
+    return {"items": len(items), "pointing_back": len(pointing), "quote_as_fact": len(quoted),
+            "fragments": sum(bool(standalone.fragment(i.text)) for i in items)}
+
+
+def _reported(text: str) -> bool:
+    from summarizer.standalone import SPEECH
+
+    return bool(SPEECH.search(text)) or any(q in text for q in "\"“”")
+
+
+def brief_metrics(k: int, seed: int, run_brief: Callable[[list[Path]], object],
+                  path: Path = MULTINEWS) -> dict:
+    """The whole brief of one mix: items within one cluster, ROUGE-2 per story, sentences."""
+    clusters = mix(path, k, seed)
+    reference = {c["idx"]: c["reference"] for c in clusters}
+    with tempfile.TemporaryDirectory(prefix="mix-") as tmp:
+        truth = write_mix(clusters, Path(tmp))
+        start = time.perf_counter()
+        brief = run_brief([Path(tmp)])
+        seconds = time.perf_counter() - start
+    cluster_of = {d.doc_id: truth[Path(d.path).name] for d in brief.documents}  # type: ignore[attr-defined]
+    items = list(brief.items)  # type: ignore[attr-defined]
+    one = [len({cluster_of[c.doc_id] for c in i.citations}) == 1 for i in items]
+    rouge2 = []
+    for story in [*brief.stories, *brief.also_reported]:  # type: ignore[attr-defined]
+        own = Counter(cluster_of[d] for d in story.documents).most_common(1)[0][0]
+        text = " ".join(i.text for i in (*story.items, *story.single_source))
+        if text:
+            rouge2.append(content.rouge(text, reference[own])["rouge2_recall"])
+    return {
+        "seed": seed, "clusters": k, "stories": len(brief.stories),  # type: ignore[attr-defined]
+        "also_reported": len(brief.also_reported),  # type: ignore[attr-defined]
+        "items": len(items), "one_cluster_share": sum(one) / len(one) if one else 1.0,
+        "rouge2_recall_per_story": round(mean(rouge2), 4) if rouge2 else 0.0,
+        **{k2: v for k2, v in standalone_counts(brief).items() if k2 != "items"},
+        "seconds": round(seconds, 1),
+    }
+
+
+def evaluate(run_brief: Callable[[list[Path]], object] | None, brief_mixes: tuple = ()) -> dict:
+    """Clustering on every mix; the whole brief on the mixes named (k, seed)."""
+    if not MULTINEWS.is_file():
+        return {"skipped": f"{MULTINEWS} not found"}
+    out: dict = {"in_sample_seed": SEEDS[0], "held_out_seed": SEEDS[1]}
+    for k in SIZES:
+        for seed in SEEDS:
+            out[f"mix{k}_seed{seed}"] = clustering(k, seed)
+    out["min_bcubed_f1"] = min(v["bcubed_f1"] for v in out.values() if isinstance(v, dict))
+    out["min_own_story"] = min(v["own_story"] for v in out.values() if isinstance(v, dict))
+    if run_brief is not None:
+        for k, seed in brief_mixes:
+            out[f"brief_mix{k}_seed{seed}"] = brief_metrics(k, seed, run_brief)
+        briefs = [v for key, v in out.items() if key.startswith("brief_")]
+        if briefs:
+            out["one_cluster_share"] = min(b["one_cluster_share"] for b in briefs)
+            out["quote_as_fact"] = sum(b["quote_as_fact"] for b in briefs)
+            out["pointing_back"] = sum(b["pointing_back"] for b in briefs)
+    return out
+
+
+def lines(result: dict) -> list[str]:
+    """The report's section on stories."""
+    if "skipped" in result:
+        return ["## Stories", "", f"skipped: {result['skipped']}", ""]
+    out = ["## Stories (Multi-News dev mixes)", "",
+           f"Clustering thresholds were chosen on the seed-{result['in_sample_seed']} mixes "
+           f"(in sample); seed {result['held_out_seed']} is held out.", "",
+           "| mix | seed | documents | stories | B³ P | B³ R | B³ F1 | ARI | own story |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for key, v in result.items():
+        if key.startswith("mix"):
+            out.append(f"| {v['clusters']} | {v['seed']} | {v['documents']} | {v['stories']} | "
+                       f"{v['bcubed_precision']:.3f} | {v['bcubed_recall']:.3f} | "
+                       f"{v['bcubed_f1']:.3f} | {v['ari']:.3f} | {v['own_story']:.2f} |")
+    briefs = [v for key, v in result.items() if key.startswith("brief_")]
+    if briefs:
+        out += ["", "| brief of mix | seed | stories | also reported | items | items in one "
+                "cluster | ROUGE-2 R per story | quote as fact | pointing back | seconds |",
+                "|---|---|---|---|---|---|---|---|---|---|"]
+        out += [f"| {b['clusters']} | {b['seed']} | {b['stories']} | {b['also_reported']} | "
+                f"{b['items']} | {b['one_cluster_share']:.0%} | {b['rouge2_recall_per_story']:.3f}"
+                f" | {b['quote_as_fact']} | {b['pointing_back']} | {b['seconds']} |"
+                for b in briefs]
+    return [*out, ""]
 
 
 def main() -> None:

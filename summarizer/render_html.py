@@ -95,6 +95,7 @@ class Section:
     documents: tuple[DocView, ...]
     items: tuple[dict[str, Any], ...]
     conflicts: tuple[dict[str, Any], ...]
+    byline: str = ""  # whose headline it is, and how many sources carry the story
 
     @property
     def dates(self) -> str:
@@ -268,20 +269,38 @@ def sections(brief: Brief, docs: dict[str, DocView], notes: Notes) -> list[Secti
                         tuple(item_view(i, notes) for i in brief.items),
                         tuple(conflict_view(c, docs) for c in brief.conflicts))]
     result, placed = [], []
-    for story in stories:
-        members = getattr(story, "documents", None) or getattr(story, "doc_ids", ())
-        ids = [d if isinstance(d, str) else getattr(d, "doc_id", "") for d in members]
-        items = tuple(getattr(story, "items", ()))
+    also = tuple(getattr(brief, "also_reported", ()) or ())
+    for story in (*stories, *also):
+        ids = [d if isinstance(d, str) else getattr(d, "doc_id", "")
+               for d in getattr(story, "documents", ())]
+        items = (*getattr(story, "items", ()), *getattr(story, "single_source", ()))
         placed += items
+        title, byline = story_headline(story)
         result.append(Section(
-            getattr(story, "headline", "") or SINGLE_HEADLINE,
+            ("Also reported: " if story in also else "") + title,
             tuple(docs[i] for i in ids if i in docs),
             tuple(item_view(i, notes) for i in items),
-            tuple(conflict_view(c, docs) for c in getattr(story, "conflicts", ()))))
+            tuple(conflict_view(c, docs) for c in getattr(story, "conflicts", ())),
+            byline))
     rest = [i for i in brief.items if i not in placed]
     if rest:  # items no story holds are still shown, never lost
         result.append(Section("Other reports", (), tuple(item_view(i, notes) for i in rest), ()))
     return result
+
+
+def story_headline(story: Any) -> tuple[str, str]:
+    """(headline, byline): a quoted headline in quotation marks and attributed to its outlet."""
+    head = getattr(story, "headline", "") or SINGLE_HEADLINE
+    if isinstance(head, str):
+        return head, ""
+    sources = getattr(story, "sources", 0)
+    count = f"{sources} source{'s' * (sources != 1)}" if sources else ""
+    outlets = ", ".join(getattr(story, "outlets", ()))
+    count += f" ({outlets})" if count and outlets else ""
+    if head.kind == "quoted":
+        who = f"Headline of {head.attribution}" if head.attribution else "A source's headline"
+        return f"“{head.text}”", " · ".join(x for x in (who, count) if x)
+    return head.text, " · ".join(x for x in ("Headline verified against its sources", count) if x)
 
 
 def left_out(brief: Brief, notes: Notes) -> dict[str, Any]:

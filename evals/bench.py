@@ -1,0 +1,174 @@
+"""Benchmark: ingest to plan (no model) at 50 to 1,000 documents, and one whole brief.
+
+`python -m evals.bench` writes a table to stdout and to evals/out/bench.md:
+seconds and peak memory for ingest, segment, stories and the per-story
+marking, grouping and planning, at each size, with the ratio of time per
+doubling; then a whole brief of 100 documents with the default model.
+
+The documents are Multi-News dev articles (measured only, never learnt from).
+The dev sample holds about 670 usable articles, fewer than 1,000, so every
+size is drawn from one pool in which each article is cut in two at a
+paragraph boundary near its middle: two documents of about half an article,
+whose texts share nothing. Clusters are taken whole, in an order shuffled
+with a fixed seed, so the documents of one event arrive together as they
+would in a morning's news. Each size runs in its own process, so that its
+peak memory is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import content
+from .stories import MULTINEWS
+
+SIZES = (50, 100, 200, 500, 1000)
+BRIEF_DOCS = 100
+SEED = 5
+OUT = Path(__file__).resolve().parent / "out" / "bench.md"
+
+
+def halves(text: str) -> list[str]:
+    """The article cut at the paragraph boundary nearest its middle (one piece if it has one)."""
+    lines = [line for line in content.clean(text).splitlines() if line.strip()]
+    if len(lines) < 2:
+        return ["\n".join(lines)]
+    total, run, cut = sum(map(len, lines)), 0, 1
+    for i, line in enumerate(lines[:-1], 1):
+        run += len(line)
+        if run >= total / 2:
+            cut = i
+            break
+    return ["\n".join(lines[:cut]), "\n".join(lines[cut:])]
+
+
+def pool(split: bool) -> list[str]:
+    rows = [json.loads(line) for line in MULTINEWS.open(encoding="utf-8")]
+    random.Random(SEED).shuffle(rows)
+    out = []
+    for row in rows:
+        for doc in row["documents"]:
+            if len(doc.strip()) >= content.MIN_DOC_CHARS:
+                out += [p for p in halves(doc) if len(p) >= 100] if split else [content.clean(doc)]
+    return out
+
+
+def write(texts: list[str], folder: Path) -> None:
+    for i, text in enumerate(texts):
+        (folder / f"doc{i:04d}.txt").write_text(text + "\n", encoding="utf-8")
+
+
+def plan_only(n: int) -> dict:
+    """Ingest to plan for the first `n` documents of the pool, in this process."""
+    from summarizer.briefing import Budget, Timings, plan_stories
+    from summarizer.ingest import ingest
+    from summarizer.pipeline import prompt_budget, segment_shapes
+    from summarizer.settings import Settings
+
+    texts = pool(split=True)[:n]
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        write(texts, Path(tmp))
+        start = time.perf_counter()
+        documents = ingest([Path(tmp)])
+        read = time.perf_counter()
+        corpus = segment_shapes(documents)
+        segmented = time.perf_counter()
+        timings = Timings()
+        budget = Budget(max_stories=10_000, items_per_story=8,
+                        prompt_tokens=prompt_budget(Settings().context))
+        main, also, _ = plan_stories(corpus, budget, timings)
+        end = time.perf_counter()
+    return {
+        "documents": len(documents), "stories": len(main) + len(also),
+        "seconds": round(end - start, 2), "ingest": round(read - start, 2),
+        "segment": round(segmented - read + timings.seconds.get("segment", 0.0), 2),
+        "stories_s": timings.seconds.get("stories", 0.0),
+        "group": timings.seconds.get("group", 0.0), "plan": timings.seconds.get("plan", 0.0),
+        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def whole_brief(n: int) -> dict:
+    """A whole brief of `n` whole articles with the default model, in this process."""
+    from summarizer.backend import Backend
+    from summarizer.pipeline import brief
+    from summarizer.settings import load_settings, resolve_model
+
+    settings = load_settings()
+    path = resolve_model(None, settings)
+    texts = pool(split=False)[:n]
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        write(texts, Path(tmp))
+        start = time.perf_counter()
+        result = brief([Path(tmp)], lambda: Backend.from_settings(path, settings))
+        seconds = time.perf_counter() - start
+    return {
+        "documents": len(result.documents), "stories": len(result.stories),
+        "also_reported": len(result.also_reported), "items": len(result.items),
+        "seconds": round(seconds, 1), "timings": result.timings,
+        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def child(kind: str, n: int) -> dict:
+    """Run one measurement in a fresh interpreter, so its peak memory is its own."""
+    done = subprocess.run([sys.executable, "-m", "evals.bench", "--one", kind, str(n)],
+                          capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parent.parent)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def table(rows: list[dict], full: dict | None) -> str:
+    lines = ["| documents | stories | seconds | ×time per doubling | ingest | segment | "
+             "stories | group | plan | peak MB |", "|" + "---|" * 10]
+    previous = None
+    for row in rows:
+        ratio = ""
+        if previous and previous["seconds"]:
+            growth = row["documents"] / previous["documents"]
+            ratio = f"{(row['seconds'] / previous['seconds']) ** (1 / _log2(growth)):.2f}"
+        lines.append(f"| {row['documents']} | {row['stories']} | {row['seconds']} | {ratio} | "
+                     f"{row['ingest']} | {row['segment']} | {row['stories_s']} | {row['group']} "
+                     f"| {row['plan']} | {row['peak_mb']} |")
+        previous = row
+    if full:
+        lines += ["", f"Whole brief of {full['documents']} articles with the default model: "
+                  f"{full['seconds']} s, {full['stories']} stories, {full['also_reported']} "
+                  f"also reported, {full['items']} items, peak {full['peak_mb']} MB; "
+                  f"stages: {json.dumps(full['timings'])}"]
+    return "\n".join(lines) + "\n"
+
+
+def _log2(x: float) -> float:
+    import math
+
+    return math.log2(x) if x > 1 else 1.0
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if args[:1] == ["--one"]:
+        kind, n = args[1], int(args[2])
+        print(json.dumps(plan_only(n) if kind == "plan" else whole_brief(n)))
+        return
+    sizes = [int(a) for a in args if a.isdigit()] or list(SIZES)
+    rows = []
+    for n in sizes:
+        rows.append(child("plan", n))
+        print(json.dumps(rows[-1]), file=sys.stderr)
+    full = None if "--no-brief" in args else child("brief", BRIEF_DOCS)
+    text = table(rows, full)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(text, encoding="utf-8")
+    print(text, end="")
+
+
+if __name__ == "__main__":
+    main()
