@@ -27,7 +27,7 @@ from pathlib import Path
 from statistics import mean
 
 from summarizer.ingest import ingest
-from summarizer.segment import segment
+from summarizer.pipeline import segment_shapes
 from summarizer.stories import cluster_documents
 
 from . import content
@@ -104,7 +104,7 @@ def clustering(k: int, seed: int, path: Path = MULTINEWS) -> dict:
         truth = write_mix(clusters, Path(tmp))
         documents = ingest([Path(tmp)])
         start = time.perf_counter()
-        corpus = segment(documents)
+        corpus = segment_shapes(documents)
         stories = cluster_documents(documents, corpus)
         seconds = time.perf_counter() - start
     label = {doc_id: n for n, s in enumerate(stories) for doc_id in s.doc_ids}
