@@ -22,7 +22,6 @@ from summarizer.cli import cli
 from summarizer.models import DocumentRef
 
 ROOT = Path(__file__).parent.parent
-SEEDS = ROOT / "seeds"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
@@ -77,14 +76,17 @@ def browser() -> Iterator[Any]:
 
 
 def run(*args: str) -> None:
-    result = CliRunner().invoke(cli, list(args))
+    """The CLI run from the repository, so that the page names `seeds/...` as a user's would."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        result = CliRunner().invoke(cli, list(args))
     assert result.exit_code == 0, result.output
 
 
 @pytest.fixture(scope="module")
 def seeds_json(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("brief") / "seeds.json"
-    run("brief", str(SEEDS), "--format", "json", "--out", str(out))
+    run("brief", "seeds", "--format", "json", "--out", str(out))
     return out
 
 
@@ -271,5 +273,5 @@ def test_the_policy_blocks_markup_that_escaped_escaping(browser: Any, seeds_page
 @pytest.mark.model
 def test_brief_format_html_is_the_rendered_json(seeds_page: Path, tmp_path: Path) -> None:
     out = tmp_path / "brief.html"
-    run("brief", str(SEEDS), "--format", "html", "--out", str(out))
+    run("brief", "seeds", "--format", "html", "--out", str(out))
     assert out.read_bytes() == seeds_page.read_bytes()
