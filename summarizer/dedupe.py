@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter, defaultdict
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -55,12 +56,23 @@ def dedupe(documents: list[Document]) -> list[Document]:
     """The documents, each article once (its fullest copy), in their first order."""
     kept: list[Document] = []
     seen: list[tuple[str | None, set[int]]] = []
+    # Shingle -> kept documents that hold it, so that a new document is compared only
+    # with those it shares text with: near-linear, where comparing all pairs is quadratic.
+    holders: dict[int, list[int]] = defaultdict(list)
+    by_url: dict[str, int] = {}
     for doc in documents:
         url, grams = normal_url(doc.url), shingles(doc.text)
-        same = next((i for i, (u, g) in enumerate(seen) if _same(url, grams, u, g)), None)
+        shared = Counter(i for g in grams for i in holders.get(g, ()))
+        candidates = sorted({*(i for i, n in shared.items() if n >= 3),
+                             *([by_url[url]] if url in by_url else [])})
+        same = next((i for i in candidates if _same(url, grams, *seen[i])), None)
         if same is None:
             kept.append(doc)
             seen.append((url, grams))
+            for g in grams:
+                holders[g].append(len(kept) - 1)
+            if url:
+                by_url.setdefault(url, len(kept) - 1)
             continue
         first = kept[same]
         keep, drop = (doc, first) if _fuller(doc) > _fuller(first) else (first, doc)
@@ -69,6 +81,11 @@ def dedupe(documents: list[Document]) -> list[Document]:
                     _name(drop), _name(keep), how, _name(keep))
         kept[same] = with_copy(keep, drop)
         seen[same] = (url or seen[same][0], grams if keep is doc else seen[same][1])
+        for g in seen[same][1]:
+            if not holders[g] or holders[g][-1] != same:
+                holders[g].append(same)
+        if url:
+            by_url.setdefault(url, same)
     return kept
 
 
