@@ -53,13 +53,8 @@ def citation_grammar(n_labels: int) -> str:
 
 
 def citation_for(sentence: Sentence) -> Citation:
-    return Citation(
-        doc_id=sentence.doc_id,
-        sentence_id=sentence.sentence_id,
-        start=sentence.start,
-        end=sentence.end,
-        cited_text=sentence.text,
-    )
+    """The citation of a whole sentence (built in one place: `Citation.of`)."""
+    return Citation.of(sentence)
 
 
 def parse(raw: str, sentences: list[Sentence]) -> tuple[str, tuple[Citation, ...]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import tokens
-from .models import Corpus, Fact, Grouping, Plan
+from .models import Corpus, Fact, Grouping, Plan, parse_sentence_id
 from .similarity import tfidf_matrix
 from .standalone import fragment, pointing_back
 
@@ -86,5 +86,5 @@ def fit_fact(
     if len(kept) == len(fact.sentence_ids):
         return fact
     source_of = sources or {}
-    count = len({source_of.get(sid, sid.rsplit("-s", 1)[0]) for sid in kept})
+    count = len({source_of.get(sid, parse_sentence_id(sid)[0]) for sid in kept})
     return fact.model_copy(update={"sentence_ids": tuple(kept), "sources": count})

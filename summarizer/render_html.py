@@ -34,7 +34,15 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from .errors import InputError, SummarizerError
-from .models import UNKNOWN_OUTLET, Brief, Citation, Document, DocumentRef, Sentence
+from .models import (
+    UNKNOWN_OUTLET,
+    Brief,
+    Citation,
+    Document,
+    DocumentRef,
+    Sentence,
+    parse_sentence_id,
+)
 from .render import _sources_line
 
 TEMPLATES = resources.files("summarizer").joinpath("templates")
@@ -215,7 +223,7 @@ class Notes:
 
     def _note(self, c: Citation, number: int) -> Note:
         doc = self.docs.get(c.doc_id)
-        sentence = c.sentence_id.rsplit("-s", 1)[-1].lstrip("0") or "0"
+        sentence = str(parse_sentence_id(c.sentence_id)[1])
         if doc is None or doc.text is None:
             return Note(number, doc, c.doc_id, c.start, c.end, c.cited_text, sentence)
         doc.cuts.update(max(0, min(x, len(doc.text))) for x in (c.start, c.end))
@@ -250,7 +258,7 @@ def conflict_view(conflict: Any, docs: dict[str, DocView]) -> dict[str, Any]:
     """The sentences that disagree, side by side, each with its number marked."""
     sides = []
     for sentence_id, value in conflict.values.items():
-        doc = docs.get(sentence_id.rsplit("-s", 1)[0])
+        doc = docs.get(parse_sentence_id(sentence_id)[0])
         found = [s for s in (doc.sentences if doc else ()) if s.sentence_id == sentence_id]
         sentence = found[0] if found else None
         parts = ("", "", "")

@@ -13,7 +13,7 @@ from collections import Counter
 
 import pysbd
 
-from .models import UNKNOWN_OUTLET, Corpus, Document, Segmented, Sentence
+from .models import UNKNOWN_OUTLET, Corpus, Document, Segmented, Sentence, sentence_id
 from .noise import mark_corpus, shape_noise
 
 _LINE = re.compile(r"[^\n]+")
@@ -88,7 +88,7 @@ def segment_document(document: Document) -> Segmented:
             reason = "navigation: short line repeated in the document"
         sentences.append(
             Sentence(
-                sentence_id=f"{document.doc_id}-s{index:03d}",
+                sentence_id=sentence_id(document.doc_id, index),
                 doc_id=document.doc_id,
                 index=index,
                 start=start,
