@@ -69,7 +69,7 @@ class StoryPlan(Frozen):
 class Budget(Frozen):
     max_stories: int = 10
     items_per_story: int = 8
-    max_items: int | None = None  # over the whole brief; None: no bound but the two above
+    max_items: int | None = 30  # over the whole brief, shared out; None: no such bound
     prompt_tokens: int = 1700  # a draft prompt's room for source sentences
 
 
@@ -113,9 +113,10 @@ def plan_stories(
     with timings.stage("stories"):
         clusters = cluster_documents([d.document for d in corpus.documents], corpus)
     by_id = {d.document.doc_id: d for d in corpus.documents}
+    position = {doc_id: i for i, doc_id in enumerate(by_id)}
     described = []
     for docs in clusters:
-        sub = Corpus(documents=tuple(by_id[i] for i in sorted(docs.doc_ids, key=list(by_id).index)))
+        sub = Corpus(documents=tuple(by_id[i] for i in sorted(docs.doc_ids, key=position.get)))
         described.append((docs, sub, _describe(docs, sub)))
     order = sorted(described, key=lambda t: rank_key(_stub(*t)))
     several = [t for t in order if t[2]["sources"] >= 2]
@@ -125,17 +126,39 @@ def plan_stories(
     omissions += [_story_omitted(t[0], t[1], f"beyond the {budget.max_stories} single-source "
                                  "stories the also-reported list holds")
                   for t in single[budget.max_stories:]]
-    main, also = [], []
-    left = budget.max_items
-    for docs, sub, info in progress.steps(several[: budget.max_stories], "planning story"):
-        planned = _plan_one(docs, sub, info, budget.items_per_story, left, budget, timings,
-                            also=False)
-        main.append(planned)
-        if left is not None:
-            left = max(left - len(planned.plan.facts), 0)
-    for docs, sub, info in single[: budget.max_stories]:
-        also.append(_plan_one(docs, sub, info, 1, left, budget, timings, also=True))
+    several, single = several[: budget.max_stories], single[: budget.max_stories]
+    shares = item_shares(len(several), len(single), budget)
+    main = [_plan_one(*t, shares[i], budget, timings, also=False)
+            for i, t in enumerate(progress.steps(several, "planning story"))]
+    also = [_plan_one(*t, shares[len(several) + i], budget, timings, also=True)
+            for i, t in enumerate(single)]
     return main, also, omissions
+
+
+def item_shares(stories: int, also: int, budget: Budget) -> list[tuple[int, bool]]:
+    """(most items, whether --max-items is what bounds it) per story, then per also-reported.
+
+    --max-items is shared out, not spent on the first stories: each also-reported
+    story gets one item from at most a quarter of it, and the rest is split
+    evenly over the stories, the best ones taking what does not divide.
+
+    >>> item_shares(3, 2, Budget(items_per_story=8, max_items=10))
+    [(3, True), (3, True), (2, True), (1, False), (1, False)]
+    >>> item_shares(1, 0, Budget(items_per_story=8, max_items=30))
+    [(8, False)]
+    """
+    per_story = [(budget.items_per_story, False)] * stories + [(1, False)] * also
+    if budget.max_items is None:
+        return per_story
+    for_also = min(also, budget.max_items // 4) if stories else min(also, budget.max_items)
+    left = budget.max_items - for_also
+    base, extra = divmod(left, stories) if stories else (0, 0)
+    out = []
+    for i in range(stories):
+        share = base + (i < extra)
+        out.append((min(share, budget.items_per_story), share < budget.items_per_story))
+    out += [(1, False) if i < for_also else (0, True) for i in range(also)]
+    return out
 
 
 def _stub(docs: StoryDocs, corpus: Corpus, info: dict) -> StoryPlan:
@@ -144,18 +167,18 @@ def _stub(docs: StoryDocs, corpus: Corpus, info: dict) -> StoryPlan:
                      plan=Plan(facts=(), prompt_tokens=0), **info)
 
 
-def _plan_one(docs: StoryDocs, sub: Corpus, info: dict, per_story: int, left: int | None,
+def _plan_one(docs: StoryDocs, sub: Corpus, info: dict, share: tuple[int, bool],
               budget: Budget, timings: Timings, also: bool) -> StoryPlan:
     with timings.stage("segment"):
         marked = mark_corpus(sub)  # topic and position marks judged within the story
     with timings.stage("group"):
         grouping = _facts_renamed(group(marked), docs.story_id)
     with timings.stage("plan"):
-        limit = per_story if left is None else min(per_story, left)
+        limit, by_total = share
         chosen = plan(grouping, marked, limit, budget.prompt_tokens)
-        bound = (f"beyond --max-items {budget.max_items}" if limit < per_story
+        bound = (f"beyond --max-items {budget.max_items}" if by_total
                  else "one sentence per story in the also-reported list" if also
-                 else f"beyond --items-per-story {per_story}")
+                 else f"beyond --items-per-story {limit}")
         chosen = chosen.model_copy(update={"omitted": {
             k: bound if v.startswith("beyond --max-items") else v
             for k, v in chosen.omitted.items()}})

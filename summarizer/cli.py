@@ -127,15 +127,14 @@ def limits(max_size: float, max_entries: int) -> Any:
                    "under 'Also reported'.")
 @click.option("--items-per-story", type=click.IntRange(1, 50), default=None,
               help="Most sentences per story. Default: 8, or the config file's max_items.")
-@click.option("--max-items", type=click.IntRange(1, 500), default=None,
-              help="Most sentences in the whole brief. Default: no bound beyond the two "
-                   "above.")
+@click.option("--max-items", type=click.IntRange(1, 500), default=30, show_default=True,
+              help="Most sentences in the whole brief, shared out over its stories.")
 @click.option("--show-dropped", is_flag=True,
               help="List the drafted sentences that verification dropped, with reasons.")
 @size_options
 @handle_errors
 def brief(paths: tuple[Path, ...], model: Path | None, fmt: str, out: Path | None,
-          max_stories: int, items_per_story: int | None, max_items: int | None,
+          max_stories: int, items_per_story: int | None, max_items: int,
           show_dropped: bool, max_size: float,
           max_entries: int) -> None:
     """Write a cited brief of the documents at PATHS (text, web pages, feeds, JSONL, or folders).

@@ -36,13 +36,13 @@ class Timer:
 
 
 def brief(
-    paths: list[Path], load_model: Callable[[], Backend], max_items: int | None = None,
+    paths: list[Path], load_model: Callable[[], Backend], max_items: int | None = 30,
     limits: Limits | None = None, items_per_story: int = 8, max_stories: int = 10,
 ) -> Brief:
     """The brief of the documents at `paths`; the model is loaded only if input is valid.
 
-    `max_items` bounds the items of the whole brief (None: only the stories'
-    own bounds, `max_stories` and `items_per_story`).
+    `max_items` bounds the items of the whole brief, shared out over its
+    stories (None: only `max_stories` and `items_per_story` bound it).
     """
     timer = Timer()
     with timer.stage("ingest"):
