@@ -1,9 +1,11 @@
 """Benchmark: ingest to plan (no model) at 50 to 1,000 documents, and one whole brief.
 
 `python -m evals.bench` writes a table to stdout and to evals/out/bench.md:
-seconds and peak memory for ingest, segment, stories and the per-story
-marking, grouping and planning, at each size, with the ratio of time per
-doubling; then a whole brief of 100 documents with the default model.
+wall and CPU seconds and peak memory for ingest, segment, stories and the
+per-story marking, grouping and planning, at each size, with the ratio of
+time per doubling; then a whole brief of 100 documents with the default
+model. CPU seconds are what the work costs when others share the machine;
+the load average at the end of each run is reported beside it.
 
 The documents are Multi-News dev articles (measured only, never learnt from).
 The dev sample holds about 670 usable articles, fewer than 1,000, so every
@@ -75,6 +77,7 @@ def plan_only(n: int) -> dict:
     texts = pool(split=True)[:n]
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         write(texts, Path(tmp))
+        cpu = _cpu()
         start = time.perf_counter()
         documents = ingest([Path(tmp)])
         read = time.perf_counter()
@@ -87,7 +90,8 @@ def plan_only(n: int) -> dict:
         end = time.perf_counter()
     return {
         "documents": len(documents), "stories": len(main) + len(also),
-        "seconds": round(end - start, 2), "ingest": round(read - start, 2),
+        "seconds": round(end - start, 2), "cpu_seconds": round(_cpu() - cpu, 2),
+        "ingest": round(read - start, 2),
         "segment": round(segmented - read + timings.seconds.get("segment", 0.0), 2),
         "stories_s": timings.seconds.get("stories", 0.0),
         "group": timings.seconds.get("group", 0.0), "plan": timings.seconds.get("plan", 0.0),
@@ -106,15 +110,29 @@ def whole_brief(n: int) -> dict:
     texts = pool(split=False)[:n]
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         write(texts, Path(tmp))
+        cpu = _cpu()
         start = time.perf_counter()
         result = brief([Path(tmp)], lambda: Backend.from_settings(path, settings))
         seconds = time.perf_counter() - start
     return {
         "documents": len(result.documents), "stories": len(result.stories),
         "also_reported": len(result.also_reported), "items": len(result.items),
-        "seconds": round(seconds, 1), "timings": result.timings,
+        "seconds": round(seconds, 1), "cpu_seconds": round(_cpu() - cpu, 1),
+        "timings": result.timings,
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
+
+
+def _cpu() -> float:
+    """CPU seconds of this process: on a shared machine, what the work itself cost."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _load() -> float:
+    import os
+
+    return round(os.getloadavg()[0], 1)
 
 
 def child(kind: str, n: int) -> dict:
@@ -122,27 +140,32 @@ def child(kind: str, n: int) -> dict:
     done = subprocess.run([sys.executable, "-m", "evals.bench", "--one", kind, str(n)],
                           capture_output=True, text=True, check=True,
                           cwd=Path(__file__).resolve().parent.parent)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return {**json.loads(done.stdout.strip().splitlines()[-1]), "load": _load()}
 
 
 def table(rows: list[dict], full: dict | None) -> str:
-    lines = ["| documents | stories | seconds | ×time per doubling | ingest | segment | "
-             "stories | group | plan | peak MB |", "|" + "---|" * 10]
+    """Wall and CPU seconds per size; the ratios are per doubling of the documents."""
+    lines = ["| documents | stories | wall s | CPU s | ×wall per doubling | ×CPU per doubling | "
+             "ingest | segment | stories | group | plan | peak MB | load |",
+             "|" + "---|" * 13]
     previous = None
     for row in rows:
-        ratio = ""
+        ratios = ["", ""]
         if previous and previous["seconds"]:
-            growth = row["documents"] / previous["documents"]
-            ratio = f"{(row['seconds'] / previous['seconds']) ** (1 / _log2(growth)):.2f}"
-        lines.append(f"| {row['documents']} | {row['stories']} | {row['seconds']} | {ratio} | "
-                     f"{row['ingest']} | {row['segment']} | {row['stories_s']} | {row['group']} "
-                     f"| {row['plan']} | {row['peak_mb']} |")
+            steps = _log2(row["documents"] / previous["documents"])
+            ratios = [f"{(row[k] / previous[k]) ** (1 / steps):.2f}"
+                      for k in ("seconds", "cpu_seconds")]
+        lines.append(f"| {row['documents']} | {row['stories']} | {row['seconds']} | "
+                     f"{row['cpu_seconds']} | {ratios[0]} | {ratios[1]} | {row['ingest']} | "
+                     f"{row['segment']} | {row['stories_s']} | {row['group']} | {row['plan']} | "
+                     f"{row['peak_mb']} | {row['load']} |")
         previous = row
     if full:
         lines += ["", f"Whole brief of {full['documents']} articles with the default model: "
-                  f"{full['seconds']} s, {full['stories']} stories, {full['also_reported']} "
-                  f"also reported, {full['items']} items, peak {full['peak_mb']} MB; "
-                  f"stages: {json.dumps(full['timings'])}"]
+                  f"{full['seconds']} s wall, {full['cpu_seconds']} s CPU (load "
+                  f"{full['load']}), {full['stories']} stories, {full['also_reported']} also "
+                  f"reported, {full['items']} items, peak {full['peak_mb']} MB; stages: "
+                  f"{json.dumps(full['timings'])}"]
     return "\n".join(lines) + "\n"
 
 
