@@ -42,13 +42,20 @@ def test_the_wheel_installs_in_a_fresh_venv_and_briefs_the_seeds(tmp_path: Path)
     # Run from an empty folder, so that nothing of the checkout can be found by accident.
     work = tmp_path / "elsewhere"
     work.mkdir()
-    brief = subprocess.run([str(tmp_path / "venv" / "bin" / "summarizer"), "brief",
-                            str(ROOT / "seeds")], capture_output=True, text=True, cwd=work)
-    assert brief.returncode == 0, brief.stderr
-    assert brief.stdout.startswith("# Morning brief: 5 sources")
-    assert "[1]" in brief.stdout
+    summarizer = str(tmp_path / "venv" / "bin" / "summarizer")
+
+    def run(*args: str) -> str:
+        done = subprocess.run([summarizer, *args], capture_output=True, text=True, cwd=work)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    run("brief", str(ROOT / "seeds"), "--format", "json", "--out", "brief.json")
+    markdown = run("render", "brief.json")
+    assert markdown.startswith("# Morning brief") and "[1]" in markdown
+    run("render", "brief.json", "--format", "html", "--out", "brief.html")  # its template
+    assert "<mark" in (work / "brief.html").read_text(encoding="utf-8")
 
     installed = subprocess.run([str(python), "-c",
                                 "import summarizer.prompt_templates as p; print(list(p.__path__))"],
                                capture_output=True, text=True, cwd=work)
-    assert str(tmp_path / "venv") in installed.stdout  # the templates came from the wheel
+    assert str(tmp_path / "venv") in installed.stdout  # the prompts came from the wheel
