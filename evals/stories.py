@@ -217,11 +217,38 @@ def lines(result: dict) -> list[str]:
     return [*out, ""]
 
 
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+BEGIN, END = "<!-- stories: written by python -m evals.stories --write -->", "<!-- /stories -->"
+
+
+def write_results(result: dict, command: str) -> None:
+    """Put the stories section into RESULTS.md between its markers (added once, at the end)."""
+    block = "\n".join([BEGIN, "", *lines(result), f"Command: `{command}`.", "", END])
+    text = RESULTS.read_text(encoding="utf-8")
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        text = head + block + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    RESULTS.write_text(text, encoding="utf-8")
+
+
 def main() -> None:
-    rows = [clustering(k, seed) for k in SIZES for seed in SEEDS]
-    for row in rows:
-        print(json.dumps(row))
-    print("mean bcubed_f1", round(mean(r["bcubed_f1"] for r in rows), 4), file=sys.stderr)
+    """`python -m evals.stories [--brief] [--write]`: both mixes of both sizes.
+
+    --brief also briefs the 10-cluster mixes with the default model (3 items per
+    story); --write puts the section into evals/RESULTS.md.
+    """
+    args = sys.argv[1:]
+    run_brief = None
+    if "--brief" in args:
+        from .harness import Models
+
+        run_brief = Models().morning
+    result = evaluate(run_brief, ((10, SEEDS[0]), (10, SEEDS[1])) if run_brief else ())
+    print("\n".join(lines(result)))
+    if "--write" in args:
+        write_results(result, "python -m evals.stories " + " ".join(args))
 
 
 if __name__ == "__main__":
