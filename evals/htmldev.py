@@ -72,7 +72,16 @@ def ours(page: Path) -> tuple[str, str]:
 def evaluate(root: Path = HTMLDEV, limit: int | None = None) -> dict:
     if not root.is_dir():
         return {"skipped": f"{root} not found"}
-    logging.getLogger("summarizer").setLevel(logging.ERROR)  # skipped pages score 0 anyway
+    logger = logging.getLogger("summarizer")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # skipped pages score 0 anyway; no warning per page
+    try:
+        return _evaluate(root, limit)
+    finally:
+        logger.setLevel(level)
+
+
+def _evaluate(root: Path, limit: int | None) -> dict:
     pages = sorted(p for p in root.iterdir() if (p / "source.html").is_file())[:limit]
     scores: dict[str, list[tuple[float, float, float]]] = {name: [] for name in SYSTEMS}
     per_page, skipped, started = {}, [], time.perf_counter()
