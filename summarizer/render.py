@@ -78,8 +78,10 @@ def _story_markdown(brief: Brief, show_dropped: bool) -> str:
         lines += ["## Also reported (one source each)", ""]
         for story in also:
             item = story.items[0] if story.items else story.single_source[0]
-            line = _item_line(item, numbers, cited).removeprefix("- ")
-            lines.append(f"- **{_plain(_headline_text(story))}**: {line}")
+            line = _item_line(item, numbers, cited)
+            if story.headline.kind == "quoted":  # the outlet's own headline, then the fact
+                line = f"- **{_plain(_headline_text(story))}**: {line.removeprefix('- ')}"
+            lines.append(line)
         lines.append("")
     if not brief.items:
         lines += ["No sentence could be verified against the sources.", ""]

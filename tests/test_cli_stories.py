@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_stories import KIM, SWEDEN
 
 from summarizer.cli import cli
 from summarizer.models import SCHEMA_VERSION, Brief
-
-from test_stories import KIM, SWEDEN
 
 LONE = ("Heavy rain floods Jakarta streets",
         "Heavy monsoon rain flooded hundreds of streets in Jakarta on Tuesday, the city's "
