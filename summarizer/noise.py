@@ -34,6 +34,23 @@ _AI_NOTICE = re.compile(
 _BYLINE = re.compile(r"^(?:posted|post|written|story|words|text)?\s*by\s*:?\s+\S", re.IGNORECASE)
 _LOCALE = re.compile(r"^[a-z]{2}[_-][A-Z]{2}\w*$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+# Labels of a page's own controls and links to elsewhere (share, subscribe, read more, related,
+# comments, slideshow buttons): what an extractor lets through around an article's body.
+_PROMPT = re.compile(
+    r"\bread (?:more|the full|next)\b|continue reading|full story"
+    r"|\bshare (?:on|this|via|with)\b|^share\b|\b(?:on|via) (?:twitter|facebook|instagram|linkedin"
+    r"|whatsapp|reddit|pinterest|email|x)\b|^(?:tweet|e-?mail|print|pin it)$"
+    r"|\bsubscribe\b|\bsign (?:up|in)\b|newsletter|\blog ?in\b|\bregister\b"
+    r"|\bfollow (?:us|\w+ on|\w+:)|\bcookies?\b|privacy policy"
+    r"|^related\b|\brelated (?:articles?|stories|posts|videos?|content|links|coverage)\b"
+    r"|\bmore (?:stories|from|on this)\b|\brecommended\b|you (?:may|might) also like"
+    r"|\bmost (?:read|popular|viewed)\b|\bslide ?shows?\b|\bpowered by\b|\blinks:$"
+    r"|^\d* ?comments?\b|leave a (?:comment|reply)|^like this:?$|^in [\"“].*[\"”]$"
+    r"|^(?:previous|prev|next|close|fullscreen|thumbnails|back to top|skip to \w+"
+    r"|advertisement|sponsored|video|photos?|gallery|loading\W*|\d+ of \d+)$",
+    re.IGNORECASE,
+)
+MAX_PROMPT_WORDS = 8  # longer lines are sentences that happen to use such words
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
 
 # Reasons that, past the first part of a document, show that the body has ended.
@@ -44,8 +61,15 @@ OFF_TOPIC = 0.015  # below this even mid-body sentences are off-topic
 MIN_BODY_FOR_TOPIC = 10  # body sentences needed before topic distance is judged
 
 
-def shape_noise(sentence: str, line: str, is_first_line: bool) -> str | None:
+def shape_noise(
+    sentence: str, line: str, is_first_line: bool, extracted: bool = False,
+    title: str | None = None,
+) -> str | None:
     """Why the sentence is not body, judging by its shape and its line; None if it is.
+
+    `extracted` is for text an extractor cut out of a web page: it kept the article's
+    headings, list items and table rows, so a line with no sentence in it is body there
+    unless it is the page's `title` or a control's label ("Read more", "Share on Twitter").
 
     >>> shape_noise("#trending #NorthKorea", "#trending #NorthKorea", False)
     'hashtags: a line of tags'
@@ -65,8 +89,26 @@ def shape_noise(sentence: str, line: str, is_first_line: bool) -> str | None:
         return "byline: names the author, states no fact"
     if _is_timestamp(sentence):
         return "timestamp: a date or time alone"
+    if extracted:
+        return _web_shape_noise(line, tokens, is_first_line, title)
     if not ends_sentence(line) and len(tokens) <= 20:
         return "title: the headline, not a sentence" if is_first_line else "heading: no sentence"
+    return None
+
+
+def _web_shape_noise(line: str, tokens: list[str], is_first_line: bool,
+                     title: str | None) -> str | None:
+    """The heading rule for extracted page text: only the headline and control labels.
+
+    >>> _web_shape_noise("Read more", ["Read", "more"], False, None)
+    'prompt: a link or button label, not article text'
+    >>> _web_shape_noise("Task scheduling", ["Task", "scheduling"], False, None) is None
+    True
+    """
+    if is_first_line and title and " ".join(title.split()).casefold() == line.casefold():
+        return "title: the headline, not a sentence"
+    if len(tokens) <= MAX_PROMPT_WORDS and _PROMPT.search(line.strip(" .…|-–—»›>")):
+        return "prompt: a link or button label, not article text"
     return None
 
 

@@ -77,14 +77,19 @@ def segment_document(document: Document) -> Segmented:
     for line_start, line in zip(line_starts, lines, strict=True):
         first_line_of.setdefault(line, line_start)
     occurrences = Counter(line for _, line in set(zip(line_starts, lines, strict=True)))
+    # A web page's text was cut out by an extractor that keeps headings, list items and
+    # table rows of the article and drops its menus: the heading and repeat rules for plain
+    # text would cut the article's own headings, table cells and repeated lines.
+    extracted = document.format == "html"
     sentences = []
     for index, ((start, end), line_start, line) in enumerate(
         zip(spans, line_starts, lines, strict=True)
     ):
-        reason = shape_noise(text[start:end], line, is_first_line=line_start == line_starts[0])
-        if reason is None and first_line_of[line] != line_start:
+        reason = shape_noise(text[start:end], line, is_first_line=line_start == line_starts[0],
+                             extracted=extracted, title=document.title)
+        if reason is None and not extracted and first_line_of[line] != line_start:
             reason = "duplicate: repeats an earlier line of the document"
-        if reason is None and occurrences[line] > 1 and len(line.split()) <= 4:
+        if reason is None and not extracted and occurrences[line] > 1 and len(line.split()) <= 4:
             reason = "navigation: short line repeated in the document"
         sentences.append(
             Sentence(
