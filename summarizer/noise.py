@@ -38,19 +38,26 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 # comments, slideshow buttons): what an extractor lets through around an article's body.
 _PROMPT = re.compile(
     r"\bread (?:more|the full|next)\b|continue reading|full story"
-    r"|\bshare (?:on|this|via|with)\b|^share\b|\b(?:on|via) (?:twitter|facebook|instagram|linkedin"
+    r"|\bshare (?:on|this|via)\b|^share$|\b(?:on|via) (?:twitter|facebook|instagram|linkedin"
     r"|whatsapp|reddit|pinterest|email|x)\b|^(?:tweet|e-?mail|print|pin it)$"
-    r"|\bsubscribe\b|\bsign (?:up|in)\b|newsletter|\blog ?in\b|\bregister\b"
-    r"|\bfollow (?:us|\w+ on|\w+:)|\bcookies?\b|privacy policy"
+    r"|\bsubscribe\b|^(?:sign (?:up|in)|log ?in|register)\b|newsletter|\bloading\b"
+    r"|\bfollow (?:us|\w+ on|\w+:)|privacy policy"
     r"|^related\b|\brelated (?:articles?|stories|posts|videos?|content|links|coverage)\b"
-    r"|\bmore (?:stories|from|on this)\b|\brecommended\b|you (?:may|might) also like"
+    r"|\bmore (?:stories|from|on this)\b|^recommended\b|you (?:may|might) also like"
     r"|\bmost (?:read|popular|viewed)\b|\bslide ?shows?\b|\bpowered by\b|\blinks:$"
     r"|^\d* ?comments?\b|leave a (?:comment|reply)|^like this:?$|^in [\"“].*[\"”]$"
     r"|^(?:previous|prev|next|close|fullscreen|thumbnails|back to top|skip to \w+"
-    r"|advertisement|sponsored|video|photos?|gallery|loading\W*|\d+ of \d+)$",
+    r"|advertisement|sponsored|video|photos?|gallery|\d+ of \d+)$",
     re.IGNORECASE,
 )
 MAX_PROMPT_WORDS = 8  # longer lines are sentences that happen to use such words
+# "Read more…", "Loading Comments...": a trailing ellipsis does not end a sentence here.
+_TRAILING = re.compile(r"(?:\.\.\.|…)$")
+_COOKIES = re.compile(
+    r"\b(?:we|(?:this|our) (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b"
+    r"|\bcookie (?:policy|settings|preferences|consent|notice)\b",
+    re.IGNORECASE,
+)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
 
 # Reasons that, past the first part of a document, show that the body has ended.
@@ -105,6 +112,10 @@ def _web_shape_noise(line: str, tokens: list[str], is_first_line: bool,
     >>> _web_shape_noise("Task scheduling", ["Task", "scheduling"], False, None) is None
     True
     """
+    if _COOKIES.search(line):
+        return "cookies: a notice about the site, not the article"
+    if ends_sentence(line) and not _TRAILING.search(line):
+        return None
     if is_first_line and title and " ".join(title.split()).casefold() == line.casefold():
         return "title: the headline, not a sentence"
     if len(tokens) <= MAX_PROMPT_WORDS and _PROMPT.search(line.strip(" .…|-–—»›>")):
