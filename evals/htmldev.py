@@ -159,7 +159,7 @@ def update_results(result: dict, path: Path = ROOT / "evals" / "RESULTS.md") -> 
     if head in text:
         start = text.index(head)
         end = text.find("\n## ", start + 1)
-        text = text[:start] + section + (text[end + 1 :] if end >= 0 else "")
+        text = text[:start] + section + ("\n" + text[end + 1 :] if end >= 0 else "")
     elif "## 6. Cost" in text:
         text = text.replace("## 6. Cost", section + "\n## 6. Cost", 1)
     else:
