@@ -97,26 +97,27 @@ def shape_noise(
     if _is_timestamp(sentence):
         return "timestamp: a date or time alone"
     if extracted:
-        return _web_shape_noise(line, tokens, is_first_line, title)
+        return _web_shape_noise(line, tokens, title)
     if not ends_sentence(line) and len(tokens) <= 20:
         return "title: the headline, not a sentence" if is_first_line else "heading: no sentence"
     return None
 
 
-def _web_shape_noise(line: str, tokens: list[str], is_first_line: bool,
-                     title: str | None) -> str | None:
+def _web_shape_noise(line: str, tokens: list[str], title: str | None) -> str | None:
     """The heading rule for extracted page text: only the headline and control labels.
 
-    >>> _web_shape_noise("Read more", ["Read", "more"], False, None)
+    >>> _web_shape_noise("Read more", ["Read", "more"], None)
     'prompt: a link or button label, not article text'
-    >>> _web_shape_noise("Task scheduling", ["Task", "scheduling"], False, None) is None
+    >>> _web_shape_noise("Task scheduling", ["Task", "scheduling"], None) is None
     True
     """
     if _COOKIES.search(line):
         return "cookies: a notice about the site, not the article"
     if ends_sentence(line) and not _TRAILING.search(line):
         return None
-    if is_first_line and title and " ".join(title.split()).casefold() == line.casefold():
+    # The headline, wherever the extractor put it (a notice may come first); a first line
+    # that is not the page's title is the article's first heading.
+    if title and " ".join(title.split()).casefold() == line.casefold():
         return "title: the headline, not a sentence"
     if len(tokens) <= MAX_PROMPT_WORDS and _PROMPT.search(line.strip(" .…|-–—»›>")):
         return "prompt: a link or button label, not article text"

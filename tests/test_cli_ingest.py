@@ -40,7 +40,7 @@ def test_ingest_jsonl_names_every_field() -> None:
     page = next(r for r in rows if r["format"] == "html")
     assert page["outlet"] == "coastalherald.co.uk" and page["date"] == "2025-12-29"
     assert page["path"].endswith("harbour-page.html")
-    assert page["noise"] == {"byline": 1, "heading": 1, "title": 2}
+    assert page["noise"] == {"byline": 1, "cookies": 2, "title": 1}
     assert "14 million pounds." in page["text"]
     assert all({"doc_id", "title", "sentences", "noise", "text"} <= r.keys() for r in rows)
     assert "wire-export.jsonl:2 skipped: not JSON" in result.stderr
@@ -51,7 +51,7 @@ def test_ingest_table_shows_text_and_noise_reasons() -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].split("  ")[1:4] == ["html", "coastalherald.co.uk", "2025-12-29"]
-    assert "marked as noise: 4 (byline 1, heading 1, title 2)" in lines[2]
+    assert "marked as noise: 4 (byline 1, cookies 2, title 1)" in lines[2]
     assert "  | The harbour bridge in Port Elling reopened to traffic on Monday after eight " \
            "months of repairs that cost the county council 14 million pounds." in lines
 
