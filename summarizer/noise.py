@@ -9,6 +9,11 @@ Three kinds of rule, each general rather than tuned to one site:
   other sources (teasers of other stories share no words with the story);
 - position: pages end with what is not the article (notices, link lists,
   teasers), so once the body has ended, everything after it is marked too.
+
+Text an extractor cut out of a web page is already the article, headings,
+list items and table rows included: there only the headline, bylines, dates,
+notices and control labels ("Read more", "Share on Twitter") are marked, and
+neither topic nor position rules apply.
 """
 
 from __future__ import annotations
