@@ -6,6 +6,13 @@ closed class, swapped roles) scales it down and is reported as a reason. With
 several evidence texts the best single one is tried first, then the smallest
 greedy union of the best few, as MiniCheck takes the best over chunks.
 
+The learned entailment model (`entail.py`), when asked for, then reads the claim
+beside the evidence, and a small logistic model fitted on held-out training data
+(`combine.py`) turns its probability and the signals that fired into one
+calibrated score; a number or date the evidence lacks stays a hard error.
+Without the model (switched off as "model", off by default, or absent) the rule
+score decides.
+
 Every signal can be switched off by name (`disabled`), so that the eval
 harness (`evals/verifier.py`) can measure what each one is worth.
 """
@@ -13,8 +20,9 @@ harness (`evals/verifier.py`) can measure what each one is worth.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from . import signals
+from . import attribution, combine, entail, signals
 from .models import CheckResult
 
 # A claim with no hard error scoring at or above it is supported. On the dev sets
@@ -66,7 +74,9 @@ HARD_SIGNALS: dict[str, tuple[Callable[[str, str], object], Callable[[object], s
 # gains a point of balanced accuracy and loses nothing elsewhere.
 CONTRADICTIONS = ("negation",)
 RELATED = 0.6  # coverage at which another evidence text counts as being about the claim
-SIGNALS: tuple[str, ...] = ("coverage", *HARD_SIGNALS, "contradiction")
+RULES: tuple[str, ...] = ("coverage", *HARD_SIGNALS, "contradiction", "attribution")
+MODEL = "model"
+SIGNALS: tuple[str, ...] = (*RULES, MODEL)
 NONE: frozenset[str] = frozenset()
 NO_CONTENT = "no content words to check"
 
@@ -79,6 +89,25 @@ def judge(
     `disabled` names signals (see `SIGNALS`) to leave out; without coverage
     the base score is 1.
     """
+    judged = _judge(claim, evidence, disabled)
+    return judged.score, judged.reasons, judged.hard
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What the rules found for one claim against one evidence text."""
+
+    score: float
+    reasons: list[str]
+    fired: tuple[str, ...]  # names of the hard signals that found an error
+    share: float  # coverage: the share of the claim's content words the evidence states
+
+    @property
+    def hard(self) -> bool:
+        return bool(self.fired)
+
+
+def _judge(claim: str, evidence: str, disabled: frozenset[str] = NONE) -> Judged:
     share, missing = (1.0, []) if "coverage" in disabled else signals.coverage(claim, evidence)
     reasons = []
     if not signals.content_units(claim) and "coverage" not in disabled:
@@ -87,45 +116,101 @@ def judge(
         reasons.append(NO_CONTENT)
     elif missing:
         reasons.append(f"words not in the evidence: {', '.join(missing)}")
-    errors = []
+    errors, fired = [], []
     for name, (find, describe) in HARD_SIGNALS.items():
         if name not in disabled and (found := find(claim, evidence)):
             errors.append(describe(found))
+            fired.append(name)
     score = share * PENALTY ** len(errors)
-    return score, errors + reasons, bool(errors)
+    return Judged(score, errors + reasons, tuple(fired), share)
 
 
-def check(claim: str, evidence: list[str], disabled: frozenset[str] = NONE) -> CheckResult:
-    """Check `claim` against each evidence text, then against the best union of them.
+def check(
+    claim: str, evidence: list[str], disabled: frozenset[str] | None = None
+) -> CheckResult:
+    """Check `claim` against `evidence`: the rule signals, then the entailment model.
 
-    >>> r = check("Kim ordered new factories.", ["Rain fell.", "Kim orders new factories."])
+    `disabled=None` means every signal, and the model only when `entail.enabled()`.
+
+    >>> r = check("Kim ordered new factories.", ["Rain fell.", "Kim orders new factories."],
+    ...           disabled=frozenset({"model"}))
     >>> r.supported, r.score, r.evidence_index, r.reasons
     (True, 1.0, (1,), ('covers all content words',))
     """
+    if disabled is None:
+        disabled = NONE if entail.enabled() else frozenset({MODEL})
     if not evidence or not claim.strip():
         return CheckResult(supported=False, score=0.0, evidence_index=(), reasons=("no evidence",))
-    judged = [judge(claim, e, disabled) for e in evidence]
-    best = max(range(len(evidence)), key=lambda i: (judged[i][0], -i))
-    chosen = [best]
-    score, reasons, hard = judged[best]
-    if len(evidence) > 1 and not _passes(score, hard):
-        ranked = sorted(range(len(evidence)), key=lambda i: (-judged[i][0], i))
-        pool = ranked[:UNION_POOL] + _supplying(claim, evidence, best, ranked[UNION_POOL:])
-        chosen = _greedy_union(claim, evidence, pool, judged[best][0], disabled)
-        if len(chosen) > 1:
-            score, reasons, hard = judge(claim, _join(evidence, chosen), disabled)
-    if "contradiction" not in disabled and (found := _contradiction(claim, evidence, chosen,
-                                                                     disabled)):
-        score, reasons, hard = score * PENALTY, [found, *reasons], True
-    supported = _passes(score, hard)
-    if supported and not reasons:
-        reasons = ["covers all content words"]
+    rules = rule_check(claim, evidence, disabled)
+    p = None if MODEL in disabled else entail.probability(claim, evidence)
+    if p is None:
+        supported = _passes(rules.score, rules.hard)
+        reasons = rules.reasons or (["covers all content words"] if supported else [])
+        return _result(supported, rules.score, rules.chosen, reasons)
+    if set(RULES) <= disabled:  # the model alone, for the ablation
+        score, hard = p, False
+    else:
+        score, hard = combine.score(p, rules), bool(set(rules.fired) & combine.KEPT_HARD)
+        if hard:  # as in the rules' own score: a named error pulls the score down too
+            score *= PENALTY
+    supported = score >= combine.threshold(disabled) and not hard
+    return _result(supported, score, rules.chosen, [f"entailment {p:.2f}", *rules.reasons])
+
+
+def threshold(disabled: frozenset[str] = NONE) -> float:
+    """The score at which a claim without a hard error is supported, for this ablation."""
+    if MODEL in disabled or entail.load() is None:
+        return THRESHOLD
+    return combine.threshold(disabled)
+
+
+def _result(supported: bool, score: float, chosen: list[int], reasons: list[str]) -> CheckResult:
     return CheckResult(
         supported=supported,
         score=round(min(max(score, 0.0), 1.0), 4),
         evidence_index=tuple(chosen),
         reasons=tuple(reasons),
     )
+
+
+@dataclass(frozen=True)
+class RuleVerdict:
+    """The rule signals' verdict over a list of evidence texts."""
+
+    score: float
+    reasons: list[str]
+    fired: tuple[str, ...]  # hard signals that fired, "contradiction" included
+    share: float
+    chosen: list[int]
+    attributed: str | None = None  # who the evidence says said it, when the claim does not
+
+    @property
+    def hard(self) -> bool:
+        return bool(self.fired)
+
+
+def rule_check(claim: str, evidence: list[str], disabled: frozenset[str] = NONE) -> RuleVerdict:
+    """The rules alone: the best single evidence text, else the best greedy union of them."""
+    judged = [_judge(claim, e, disabled) for e in evidence]
+    best = max(range(len(evidence)), key=lambda i: (judged[i].score, -i))
+    chosen = [best]
+    result = judged[best]
+    if len(evidence) > 1 and not _passes(result.score, result.hard):
+        ranked = sorted(range(len(evidence)), key=lambda i: (-judged[i].score, i))
+        pool = ranked[:UNION_POOL] + _supplying(claim, evidence, best, ranked[UNION_POOL:])
+        chosen = _greedy_union(claim, evidence, pool, result.score, disabled)
+        if len(chosen) > 1:
+            result = _judge(claim, _join(evidence, chosen), disabled)
+    score, reasons, fired = result.score, result.reasons, result.fired
+    if "contradiction" not in disabled and (found := _contradiction(claim, evidence, chosen,
+                                                                     disabled)):
+        score, reasons, fired = score * PENALTY, [found, *reasons], (*fired, "contradiction")
+    who = None
+    if "attribution" not in disabled and (who := attribution.unattributed(
+            claim, _join(evidence, chosen))):
+        # A warning for the reader, not an error: the citation shows who said it.
+        reasons = [*reasons, f"stated as fact; the evidence attributes it to {who}"]
+    return RuleVerdict(score, reasons, fired, result.share, chosen, who)
 
 
 def _passes(score: float, hard: bool) -> bool:
@@ -182,3 +267,15 @@ def _contradiction(
             if name not in disabled and (found := find(claim, text)):
                 return f"evidence {i} contradicts it: {describe(found)}"
     return None
+
+
+def clear_caches() -> None:
+    """Empty the verifier's caches (word keys, parsed evidence, scored pairs), as in a
+    fresh process; the entailment model itself stays loaded."""
+    from . import coverage, entities, opposites, quantities, text, wordkeys
+
+    for module in (coverage, entities, opposites, quantities, text, wordkeys):
+        for obj in vars(module).values():
+            if callable(getattr(obj, "cache_clear", None)):
+                obj.cache_clear()
+    entail.clear_cache()

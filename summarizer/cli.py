@@ -231,6 +231,9 @@ def check(claims: Path | None, brief_path: Path | None, judge: bool, model: Path
     assert claims is not None
     rows = read_claims(claims)
     model_judge = _load_judge(model) if judge else None
+    from .entail import prefetch
+
+    prefetch([(row["claim"], row["evidence"]) for row in rows])  # the model reads in batches
     lines = []
     for row in rows:
         claim, evidence = row.pop("claim"), row.pop("evidence")

@@ -61,3 +61,11 @@ def test_truecase_leaves_cased_sentences_alone_and_capitalises_unknown_names():
     )
     # A function word that only starts the source's sentences stays lower-case.
     assert verifier.truecase("aid from abroad", "From Monday, aid flows.") == "Aid from abroad"
+
+
+def test_multinews_suite_is_scored_apart_and_faithful_claims_are_kept():
+    report = verifier.adversarial(verifier.SUITES["multinews"])
+    kinds = report["kinds"]
+    assert kinds["all perturbed"]["n"] >= 300
+    assert {"attribution", "cohyponym", "antonym", "negation", "role_swap"} <= set(kinds)
+    assert kinds["all faithful"]["correct"] >= PARAPHRASES_ACCEPTED

@@ -80,13 +80,17 @@ def main() -> None:
     parser.add_argument("--frozen-layers", type=int, default=2)
     parser.add_argument("--probe", type=int, default=0, help="time N batches and stop")
     parser.add_argument("--out", type=Path, default=DATA / "model")
+    parser.add_argument("--init", type=Path, default=None,
+                        help="continue from this fine-tuned model (default: the base weights)")
+    parser.add_argument("--offset", type=int, default=0, help="skip the first N rows")
     args = parser.parse_args()
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
     rng = random.Random(SEED)
-    rows = read(DATA / "train.jsonl")[: args.limit]
-    tokenizer = AutoTokenizer.from_pretrained(base_dir())
-    model = AutoModelForSequenceClassification.from_pretrained(base_dir(), num_labels=2)
+    rows = read(DATA / "train.jsonl")[args.offset:][: args.limit]
+    start_from = args.init or base_dir()
+    tokenizer = AutoTokenizer.from_pretrained(start_from)
+    model = AutoModelForSequenceClassification.from_pretrained(start_from, num_labels=2)
     # The embeddings (half the weights) stay as pretrained: updating them costs a third
     # of each step on this shared 2-core CPU, and a few thousand pairs cannot move
     # 30,522 rows usefully.
@@ -129,7 +133,8 @@ def main() -> None:
     result = evaluate(model, tokenizer, heldout, args.max_length)
     result |= {"train_rows": len(rows), "steps": steps, "minutes": round(
         (time.time() - start) / 60, 1), "max_length": args.max_length, "batch": args.batch,
-        "lr": args.lr, "frozen_layers": args.frozen_layers, "seed": SEED}
+        "lr": args.lr, "frozen_layers": args.frozen_layers, "seed": SEED,
+        "init": str(start_from), "offset": args.offset}
     (args.out / "train_report.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result), flush=True)
 
