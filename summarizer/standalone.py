@@ -60,7 +60,7 @@ SPEECH = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = "\"“”"
-MIN_WORDS = 6
+MIN_WORDS = 4
 MIN_CONTENT = 3
 
 

@@ -77,10 +77,10 @@ def verify_candidate(
             return item, None
     if not complete:
         why_lost: tuple[str, ...] = ("not a complete sentence",)
-    elif alone:
-        why_lost = (f"does not stand alone: {alone}",)
     elif not candidate.citations:
         why_lost = ("the model cited no source",)
+    elif alone:
+        why_lost = (f"does not stand alone: {alone}",)
     else:
         why_lost = result.reasons or ("no content words to check",)
     lost = Dropped(text=candidate.text, citations=candidate.citations, reasons=why_lost)
