@@ -57,7 +57,8 @@ def test_each_draft_depends_on_its_own_prompt_only(model: Backend, seed_corpus) 
     reordered = chosen.model_copy(update={"facts": tuple(reversed(chosen.facts))})
 
     def texts(p):  # fact_id -> drafted text, in whatever order they were drafted
-        return {f.fact_id: d.text for f, d in zip(p.facts, draft(p, seed_corpus, model), strict=True)}
+        drafts = draft(p, seed_corpus, model)
+        return {f.fact_id: d.text for f, d in zip(p.facts, drafts, strict=True)}
 
     forwards = texts(chosen)
     assert forwards == texts(reordered)
