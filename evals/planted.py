@@ -5,7 +5,9 @@ it came from, inside that sentence's fact (from `summarizer.group`), and goes
 through `summarizer.verify.verify_candidate`, exactly as a model draft would.
 It is caught when it does not come out as an item with its own (perturbed)
 text: dropped, or replaced by a source sentence. The unperturbed sentences go
-the same way as a control: they should be kept.
+the same way as a control: they should be kept. Sentences that could not
+stand alone in a brief (`summarizer.standalone`) are left out of both, since
+the plan never chooses them.
 
 Perturbations, made in code:
 - number: a number in the sentence changed (2 -> 3, 15,000 -> 16,000);
@@ -20,9 +22,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from summarizer import standalone
 from summarizer.draft import citation_for
 from summarizer.group import group
 from summarizer.models import Candidate, Corpus, Fact, Sentence
+from summarizer.standalone import is_reported
 from summarizer.text import proper_names
 from summarizer.verify import verify_candidate
 
@@ -99,6 +103,11 @@ def planted(corpus: Corpus, limit: int | None = None) -> dict:
         avoid = " ".join(s.text for s in sentences)
         for s in sentences:
             if len(s.text.split()) < 6 or not s.text.endswith((".", '"', "”")):
+                continue
+            # A sentence that cannot stand alone in a brief ("He said...", a quotation with
+            # no speaker) is never planned and is rejected whatever it says: it would measure
+            # the stand-alone rules, not whether the verifier sees a changed fact.
+            if standalone.problem(s.text, is_reported(s, corpus.doc(s.doc_id).document.text)):
                 continue
             cited = (citation_for(s),)
             control = Candidate(fact_id=fact.fact_id, text=s.text, citations=cited, raw=s.text)
