@@ -23,7 +23,9 @@ CONSTRAINTS := constraints.txt
 # crashes on the first decode. The floor is AVX2 + FMA + F16C (Intel Haswell, 2013, and AMD
 # Zen, 2017, onwards: every x86-64 laptop still in use); AVX-512 and AMX stay off, since only
 # some CPUs have them and the crash is in the AMX code. Other architectures get llama.cpp's
-# generic build. LLAVA_BUILD=OFF: the multimodal library is never used, and skipping it
+# generic build. A build for this machine alone may pass its own flags,
+# `make setup LLAMA_CMAKE_ARGS="-DGGML_NATIVE=ON -DGGML_AMX_TILE=OFF ..."`: measured on an
+# AVX-512 EPYC, native generates about a third faster, prompts about 8%. LLAVA_BUILD=OFF: the multimodal library is never used, and skipping it
 # saves build time.
 LLAMA_CPP_VERSION := 0.3.36
 ifeq ($(shell uname -m),x86_64)
