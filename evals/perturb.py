@@ -193,7 +193,8 @@ def _keep_case_lookup(mapping: dict[str, str], which: int | None) -> Callable[[s
     return look
 
 
-def _base(verb: str) -> str:
+def base_form(verb: str) -> str:
+    """The dictionary form of a regular past tense, by rule (planted.py uses it too)."""
     stem = verb[:-2]
     if stem.endswith("i"):
         return stem[:-1] + "y"
@@ -274,7 +275,7 @@ def negation(text: str, rng: random.Random, **_: object) -> str | None:
     if m := _AUX.search(text):
         return text[: m.end()] + " not" + text[m.end():]
     if m := _PAST.search(text):
-        return text[: m.start()] + "did not " + _base(m.group(1)) + text[m.end():]
+        return text[: m.start()] + "did not " + base_form(m.group(1)) + text[m.end():]
     return None
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from evals.perturb import base_form
 from summarizer import standalone
 from summarizer.draft import citation_for
 from summarizer.group import group
@@ -60,20 +61,11 @@ def perturb_entity(text: str, names: list[str], avoid: str) -> str | None:
     return None
 
 
-def _base(verb: str) -> str:
-    stem = verb[:-2]
-    if stem.endswith("i"):
-        return stem[:-1] + "y"
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-        return stem[:-1]
-    return stem + "e" if stem.endswith(("at", "iz", "uc", "rv", "ov", "ag", "ad")) else stem
-
-
 def perturb_negation(text: str) -> str | None:
     if m := _AUX.search(text):
         return text[: m.end()] + " not" + text[m.end() :]
     if m := _PAST.search(text):
-        return text[: m.start()] + "did not " + _base(m.group(1)) + text[m.end() :]
+        return text[: m.start()] + "did not " + base_form(m.group(1)) + text[m.end() :]
     return None
 
 

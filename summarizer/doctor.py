@@ -17,6 +17,7 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from jinja2 import Environment
 from pydantic import BaseModel, ConfigDict
 
 from . import __version__
@@ -111,7 +112,7 @@ def templates() -> Finding:
 
     folder = prompts.user_folder()
     env = prompts.environment(folder)
-    missing = [name for name in TEMPLATES if env.loader and not _loads(env, name)]
+    missing = [name for name in TEMPLATES if not _loads(env, name)]
     where = folder or prompts.PACKAGE
     if missing:
         return Finding(name="templates", ok=False,
@@ -119,7 +120,7 @@ def templates() -> Finding:
     return Finding(name="templates", detail=f"{', '.join(TEMPLATES)} from {where}")
 
 
-def _loads(env, name: str) -> bool:  # type: ignore[no-untyped-def]
+def _loads(env: Environment, name: str) -> bool:
     try:
         env.get_template(name)
     except Exception:  # a missing or unparsable template is the finding itself
