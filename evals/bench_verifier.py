@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from evals.verifier import SUITES, read_jsonl, time_brief
-from summarizer import entail
+from summarizer.verifier import entail
 
 ROOT = Path(__file__).resolve().parent.parent
 

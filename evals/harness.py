@@ -34,13 +34,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from summarizer.backend import Backend
-from summarizer.check import THRESHOLD
 from summarizer.ingest import ingest
-from summarizer.judge import VETO_BELOW, support_probability
 from summarizer.models import Brief
 from summarizer.pipeline import brief as run_pipeline
 from summarizer.segment import segment
 from summarizer.settings import load_settings, resolve_model
+from summarizer.verifier.decide import THRESHOLD
+from summarizer.verifier.judge import VETO_BELOW, support_probability
 
 from . import content, htmldev, metrics, planted, report, stories, verifier
 
@@ -94,7 +94,7 @@ class Models:
 
 
 def judge(brief: Brief, backend: Backend) -> dict:
-    """Share of items the model judge (`summarizer.judge`) accepts, given their cited text."""
+    """Share of items the model judge (`verifier.judge`) accepts, given their cited text."""
     probabilities = [
         support_probability(backend, it.text, [c.cited_text for c in it.citations])
         for it in brief.items
@@ -207,7 +207,7 @@ def run(
 
     result["seeds"], seeds_brief = timed("seeds", seeds_part, models, judge_model)
     result["alce"] = {**result["seeds"].pop("alce"),
-                      "decider": f"summarizer.check.check (threshold {THRESHOLD})"}
+                      "decider": f"summarizer.verifier.check (threshold {THRESHOLD})"}
     result["verifier"], examples = timed(
         "verifier", verifier_part, FAST_SLICE if fast else None)
     result["multinews"] = timed("multinews", multinews_part, models if clusters else None,

@@ -3,7 +3,7 @@
 Each function takes a `Brief` (whose documents carry their text) and returns
 plain numbers and lists, so the harness can put them in JSON as they are and
 the tests can feed a hand-made brief. The entailment decider everywhere is
-`summarizer.check.check` (its `supported` flag), unless a function is given
+`summarizer.verifier.check` (its `supported` flag), unless a function is given
 another `decide(claim, evidence_texts) -> bool`.
 """
 
@@ -14,15 +14,15 @@ from collections.abc import Callable
 from itertools import combinations
 from pathlib import Path
 
-from summarizer.check import check
 from summarizer.models import Brief, Citation, Document, Item
 from summarizer.segment import segment
+from summarizer.verifier import check
 
 Decide = Callable[[str, list[str]], bool]
 
 
 def check_decides(claim: str, evidence: list[str]) -> bool:
-    """The default decider: does `summarizer.check.check` accept the claim?"""
+    """The default decider: does `summarizer.verifier.check` accept the claim?"""
     return bool(evidence) and check(claim, evidence).supported
 
 

@@ -24,9 +24,8 @@ from collections import Counter, defaultdict
 
 from evals.perturb import base_form
 from summarizer import standalone
-from summarizer.draft import citation_for
 from summarizer.group import group
-from summarizer.models import Candidate, Corpus, Fact, Sentence
+from summarizer.models import Candidate, Citation, Corpus, Fact, Sentence
 from summarizer.standalone import is_reported
 from summarizer.text import proper_names
 from summarizer.verify import verify_candidate
@@ -101,7 +100,7 @@ def planted(corpus: Corpus, limit: int | None = None) -> dict:
             # the stand-alone rules, not whether the verifier sees a changed fact.
             if standalone.problem(s.text, is_reported(s, corpus.doc(s.doc_id).document.text)):
                 continue
-            cited = (citation_for(s),)
+            cited = (Citation.of(s),)
             control = Candidate(fact_id=fact.fact_id, text=s.text, citations=cited, raw=s.text)
             kept = survives(control, sentences, fact)
             results["control"].append(kept)

@@ -1,4 +1,4 @@
-"""Measure the verifier (`summarizer.check`) on human-labelled dev data.
+"""Measure the verifier (`summarizer.verifier.decide`) on human-labelled dev data.
 
 Sets, read from ``../shared/evaldata`` (or ``$EVALDATA``):
 
@@ -16,7 +16,7 @@ into sentences; a summary scores the MIN over its sentences of
 applied per sentence in the pipeline.
 
 Balanced accuracy, (TPR + TNR) / 2, is computed at ONE threshold on ``score``,
-the same for every set: by default ``summarizer.check.THRESHOLD``, which was
+the same for every set: by default ``summarizer.verifier.decide.THRESHOLD``, which was
 chosen on this dev data (``--tune`` prints the threshold that maximises the
 mean over the three sets, as a check that it is still the right one).
 
@@ -51,10 +51,10 @@ from pathlib import Path
 import pysbd
 from lemminflect import getAllLemmas
 
-from summarizer import check as check_module
-from summarizer.check import MODEL, RULES, SIGNALS, check, clear_caches
 from summarizer.segment import split_spans
 from summarizer.text import STOPWORDS
+from summarizer.verifier import decide as check_module
+from summarizer.verifier.decide import MODEL, RULES, SIGNALS, check, clear_caches
 
 ROOT = Path(__file__).resolve().parent.parent
 EVALDATA = Path(os.environ.get("EVALDATA", ROOT.parent / "shared" / "evaldata"))

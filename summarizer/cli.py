@@ -221,7 +221,7 @@ def check(claims: Path | None, brief_path: Path | None, judge: bool, model: Path
     With --brief BRIEF.json, each item of a saved brief is checked against its
     cited spans, which must still match the documents; one line per item.
     """
-    from .check import check as verify_claim
+    from .verifier import check as verify_claim
 
     if (claims is None) == (brief_path is None):
         raise click.UsageError("Give either CLAIMS.jsonl or --brief BRIEF.json.")
@@ -231,7 +231,7 @@ def check(claims: Path | None, brief_path: Path | None, judge: bool, model: Path
     assert claims is not None
     rows = read_claims(claims)
     model_judge = _load_judge(model) if judge else None
-    from .entail import prefetch
+    from .verifier.entail import prefetch
 
     prefetch([(row["claim"], row["evidence"]) for row in rows])  # the model reads in batches
     lines = []
@@ -248,8 +248,8 @@ def _load_judge(model: Path | None) -> Callable[..., Any]:
     from functools import partial
 
     from .backend import Backend
-    from .judge import apply_judge
     from .settings import load_settings, resolve_model
+    from .verifier.judge import apply_judge
 
     settings = load_settings()
     backend = Backend.from_settings(resolve_model(model, settings), settings)

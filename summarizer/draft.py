@@ -52,11 +52,6 @@ def citation_grammar(n_labels: int) -> str:
     )
 
 
-def citation_for(sentence: Sentence) -> Citation:
-    """The citation of a whole sentence (built in one place: `Citation.of`)."""
-    return Citation.of(sentence)
-
-
 def parse(raw: str, sentences: list[Sentence]) -> tuple[str, tuple[Citation, ...]]:
     """Split the model output into its sentence and the citations its labels name.
 
@@ -67,7 +62,7 @@ def parse(raw: str, sentences: list[Sentence]) -> tuple[str, tuple[Citation, ...
     if not match:
         return raw.strip(), ()
     labels = dict.fromkeys(int(x) for x in re.findall(r"\d+", match.group("labels")))
-    cited = [citation_for(sentences[i - 1]) for i in labels if 1 <= i <= len(sentences)]
+    cited = [Citation.of(sentences[i - 1]) for i in labels if 1 <= i <= len(sentences)]
     return match.group("text").strip(), tuple(cited)
 
 
@@ -81,7 +76,7 @@ def draft_fact(fact: Fact, corpus: Corpus, model: Drafter) -> Candidate | Droppe
     if needed > model.context_size():
         return Dropped(
             text="",
-            citations=tuple(citation_for(s) for s in sentences),
+            citations=tuple(Citation.of(s) for s in sentences),
             reasons=(f"prompt needs {needed} tokens; the model's context holds "
                      f"{model.context_size()}. Use a model with a larger context.",),
         )

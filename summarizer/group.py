@@ -18,9 +18,9 @@ import re
 import numpy as np
 
 from .models import Citation, Conflict, Corpus, Fact, Grouping, Sentence
-from .quantities import canon, read_quantities
 from .similarity import tfidf_matrix
 from .text import STOPWORDS, stem
+from .verifier.quantities import canon, read_quantities
 
 SAME_FACT = 0.3  # cosine at which two sentences from different sources share a fact
 

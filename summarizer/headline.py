@@ -31,8 +31,7 @@ def title_citation(document: Document, corpus: Corpus) -> tuple[Citation, ...]:
     end = at + len(document.title)
     for sentence in corpus.doc(document.doc_id).sentences:
         if sentence.start <= at and end <= sentence.end:
-            return (Citation(doc_id=document.doc_id, sentence_id=sentence.sentence_id,
-                             start=at, end=end, cited_text=document.title),)
+            return (Citation.within(sentence, at, end),)
     return ()
 
 

@@ -169,6 +169,15 @@ class Citation(Frozen):
         return cls(doc_id=sentence.doc_id, sentence_id=sentence.sentence_id,
                    start=sentence.start, end=sentence.end, cited_text=sentence.text)
 
+    @classmethod
+    def within(cls, sentence: Sentence, start: int, end: int) -> Citation:
+        """The citation of the span [start, end) of a sentence (document offsets)."""
+        if not sentence.start <= start < end <= sentence.end:
+            raise ValueError(f"span {start}-{end} is not inside {sentence.sentence_id}")
+        text = sentence.text[start - sentence.start : end - sentence.start]
+        return cls(doc_id=sentence.doc_id, sentence_id=sentence.sentence_id,
+                   start=start, end=end, cited_text=text)
+
 
 class Candidate(Frozen):
     """A sentence the model drafted for one fact, with the citations it chose."""

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .check import check
 from .errors import InputError
 from .models import Brief, DocumentRef
+from .verifier import check
 
 
 class ItemCheck(BaseModel):

@@ -38,9 +38,9 @@ from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from .entities import names
 from .models import Corpus, Document, Segmented, StoryDocs
 from .text import analyzer
+from .verifier.entities import names
 
 LEAD_SENTENCES = 8  # body sentences that say what a news article is about
 # Average cosine at which two groups of documents are one story, and the weights of the

@@ -15,11 +15,10 @@ distinct outlets where known, each document of unknown outlet on its own.
 from __future__ import annotations
 
 from . import standalone
-from .check import check
-from .draft import citation_for
 from .models import Candidate, Citation, Corpus, Dropped, Fact, Item, Plan, Sentence, Verdict
 from .standalone import is_reported
 from .text import ends_sentence
+from .verifier import check
 
 # A drafted sentence must do better than the verifier's general threshold: the
 # model was told to use only the sources' words, so any content word that no
@@ -127,10 +126,10 @@ def supporting_citations(text: str, sentences: list[Sentence]) -> tuple[Citation
     """
     alone = [s for s in sentences if check(text, [s.text]).supported]
     if alone:
-        return tuple(citation_for(s) for s in alone)
+        return tuple(Citation.of(s) for s in alone)
     result = check(text, [s.text for s in sentences])
     if result.supported:
-        return tuple(citation_for(sentences[i]) for i in sorted(result.evidence_index))
+        return tuple(Citation.of(sentences[i]) for i in sorted(result.evidence_index))
     return ()
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer import check as check_module
-from summarizer.check import (
+from summarizer.models import CheckResult
+from summarizer.verifier import decide as check_module
+from summarizer.verifier.decide import (
     HARD_SIGNALS,
     MODEL,
     NO_CONTENT,
@@ -14,8 +15,7 @@ from summarizer.check import (
     THRESHOLD,
     judge,
 )
-from summarizer.check import check as _check
-from summarizer.models import CheckResult
+from summarizer.verifier.decide import check as _check
 
 
 def check(claim: str, evidence: list[str], disabled: frozenset[str] = frozenset()) -> CheckResult:

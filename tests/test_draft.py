@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.draft import citation_for, citation_grammar, parse
-from summarizer.models import Sentence
+from summarizer.draft import citation_grammar, parse
+from summarizer.models import Citation, Sentence
 
 SENTENCES = [
     Sentence(
@@ -48,8 +48,8 @@ def test_parse(raw: str, text: str, cited: list[str]) -> None:
     assert [c.sentence_id for c in citations] == cited
 
 
-def test_citation_for_copies_the_exact_span() -> None:
-    c = citation_for(SENTENCES[1])
+def test_citation_of_copies_the_exact_span() -> None:
+    c = Citation.of(SENTENCES[1])
     assert (c.doc_id, c.sentence_id, c.start, c.end, c.cited_text) == (
         "d",
         "d-s001",
@@ -63,5 +63,5 @@ def test_citations_of_seed_sentences_index_their_documents(seed_corpus) -> None:
     for segmented in seed_corpus.documents:
         text = segmented.document.text
         for s in segmented.sentences:
-            c = citation_for(s)
+            c = Citation.of(s)
             assert text[c.start : c.end] == c.cited_text

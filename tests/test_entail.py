@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import entail
-from summarizer.attribution import unattributed
-from summarizer.check import MODEL, RULES, check
-from summarizer.context import select
+from summarizer.verifier import entail
+from summarizer.verifier.attribution import unattributed
+from summarizer.verifier.context import select
+from summarizer.verifier.decide import MODEL, RULES, check
 
 EVIDENCE = [
     "North Korean leader Kim Jong Un ordered officials to expand missile production and "

@@ -2,7 +2,7 @@
 
 The metric tests use a toy entailment decider (every word of the claim is in
 the evidence) so that they test the metric logic, not the verifier; one test
-checks that the default decider, `summarizer.check.check`, is what is used
+checks that the default decider, `summarizer.verifier.check`, is what is used
 when none is given.
 """
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from evals import verifier
-from summarizer.check import THRESHOLD
+from summarizer.verifier.decide import THRESHOLD
 
 PERTURBED_REJECTED = 95.0  # % of label-false claims that check() must reject
 PARAPHRASES_ACCEPTED = 90.0  # % of label-true claims that check() must accept

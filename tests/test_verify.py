@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.check import check
-from summarizer.draft import citation_for
-from summarizer.models import Candidate, Corpus, Dropped, Fact, Plan
+from summarizer.models import Candidate, Citation, Corpus, Dropped, Fact, Plan
+from summarizer.verifier import check
 from summarizer.verify import best_supported, supporting_citations, verify, verify_candidate
 
 S0 = "Kim Jong Un ordered new missile factories on Friday."
@@ -35,7 +34,7 @@ def candidate(text: str, cited, fact_id: str = "f001") -> Candidate:
     return Candidate(
         fact_id=fact_id,
         text=text,
-        citations=tuple(citation_for(s) for s in cited),
+        citations=tuple(Citation.of(s) for s in cited),
         raw=f"{text} " + " ".join(f"[{i}]" for i in range(1, len(cited) + 1)),
     )
 
@@ -156,7 +155,7 @@ def test_best_supported_puts_the_most_backed_sentence_first(sentences) -> None:
 def test_verify_orders_items_and_passes_dropped_drafts_through(corpus, sentences) -> None:
     plan = Plan(facts=(RAIN, FACT), prompt_tokens=0)
     rain = corpus.sentence("doc0-s001")
-    too_long = Dropped(text="", citations=(citation_for(rain),), reasons=("prompt too long",))
+    too_long = Dropped(text="", citations=(Citation.of(rain),), reasons=("prompt too long",))
     drafts = [
         candidate("Heavy rain flooded Java.", [rain], fact_id="f002"),
         too_long,

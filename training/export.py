@@ -1,6 +1,6 @@
 """Export the fine-tuned cross-encoder to ONNX, quantise it to int8, and check both.
 
-Writes to `summarizer/entail_model/`: `model.onnx` (int8 dynamic quantisation
+Writes to `summarizer/verifier/entail_model/`: `model.onnx` (int8 dynamic quantisation
 of the linear layers, if it keeps balanced accuracy on the held-out training
 pairs within half a point of float32; else float32), `tokenizer.json`, and
 `SHA256SUMS`. Needs the optional `train` extra (torch, transformers, onnx).
@@ -19,11 +19,11 @@ from pathlib import Path
 import torch
 from transformers import AutoModelForSequenceClassification
 
-from summarizer import entail
+from summarizer.verifier import entail
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "training" / "out"
-DEST = ROOT / "summarizer" / "entail_model"
+DEST = ROOT / "summarizer" / "verifier" / "entail_model"
 LOSS_ALLOWED = 0.5  # points of balanced accuracy int8 may lose against float32
 
 

@@ -1,4 +1,4 @@
-"""Fit the combiner (`summarizer/combine.py`) and its thresholds on held-out training pairs.
+"""Fit the combiner (`summarizer/verifier/combine.py`) and its thresholds on held-out pairs.
 
 Reads `training/out/heldout.jsonl` (pairs the entailment model was not trained
 on; never WiCE, SummEdits news or FRANK), scores each with the exported model
@@ -6,7 +6,7 @@ and the rule signals exactly as `check()` does, fits a logistic regression on
 the features of `combine.FEATURES`, and picks two thresholds that maximise
 balanced accuracy over cross-validated predictions: one for the combined
 score, one for the model's probability alone (the ablation). Writes
-`summarizer/entail_model/combiner.json`.
+`summarizer/verifier/entail_model/combiner.json`.
 
 Run: `python -m training.fit_combiner`.
 """
@@ -20,9 +20,9 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_predict
 
-from summarizer import combine, entail
-from summarizer.check import rule_check
 from summarizer.segment import split_spans
+from summarizer.verifier import combine, entail
+from summarizer.verifier.decide import rule_check
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "training" / "out" / "heldout.jsonl"

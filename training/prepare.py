@@ -4,7 +4,7 @@ Reads `../shared/traindata` (SummEdits non-news, SummaC subsets, MNLI and
 FEVER-NLI in binary form) and the Multi-News clusters that the second
 adversarial suite does NOT use (`evals.adversarial_multinews.suite_cluster`),
 and writes `training/out/{train,heldout}.jsonl`: {claim, evidence, label,
-source}. Long evidence is cut with `summarizer.context.select`, as at run
+source}. Long evidence is cut with `summarizer.verifier.context.select`, as at run
 time. `heldout` (5% of every source, by a hash of its id) is never trained on:
 the threshold and the combiner are fitted on it.
 
@@ -26,7 +26,7 @@ import pysbd
 
 from evals.adversarial_multinews import suite_cluster
 from evals.perturb import FAITHFUL, PERTURBATIONS
-from summarizer.context import BUDGET_WORDS, select
+from summarizer.verifier.context import BUDGET_WORDS, select
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -11,10 +11,10 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
+from ..text import STOPWORDS, stem
 from . import lexicon
 from .acronyms import acronym_runs, bare_acronym
 from .coverage import evidence_keys
-from .text import STOPWORDS, stem
 from .wordkeys import key_union, keys, normalise, tokens, words_of
 
 _NAME = re.compile(r"(?<![\w'’])([A-Z][a-zA-Z'’\-]*)")
@@ -87,9 +87,7 @@ def missing_names(claim: str, evidence: str) -> list[str]:
 
 def _one_person(claim: str, missing: list[str]) -> bool:
     """The missing names are one run of words in the claim ("Kim Jong Un"), and no place."""
-    if any(k.startswith("@") for n in missing for k in keys(n)) or any(
-        n in lexicon.CAPITALS for n in missing
-    ):
+    if any(k.startswith("@") for n in missing for k in keys(n)):
         return False
     at = [i for i, (w, _) in enumerate(tokens(claim)) if w in missing]
     return bool(at) and at[-1] - at[0] < len(missing) + 1 and len(missing) <= 3

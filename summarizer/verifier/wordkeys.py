@@ -14,22 +14,19 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
+from ..text import STOPWORDS, WORD, numbers, stem
 from . import lexicon
-from .text import STOPWORDS, WORD, numbers, stem
 
 Token = tuple[str, bool]  # (lower-cased word, written in capitals)
 
 _TOKEN = WORD  # the same word pattern as the rest of the pipeline
-_PHRASES = [
-    (re.compile(r"\b" + re.escape(k) + r"\b", re.IGNORECASE), v)
-    for k, v in lexicon.PHRASES.items()
-]
-# The Koreas are named by their capitals, so that "North Korea" cannot meet "South Korea"
-# through the shared word "Korea".
-_PHRASES += [
-    (re.compile(r"\bnorth[ -]korea(?:n|ns|'s|’s)?\b", re.IGNORECASE), "Pyongyang"),
-    (re.compile(r"\bsouth[ -]korea(?:n|ns|'s|’s)?\b", re.IGNORECASE), "Seoul"),
-]
+# Every multi-word phrase in one pattern, longest first, so a text is scanned once
+# however many country names there are.
+_STAND_INS = {**lexicon.PLACE_PHRASES, **lexicon.PHRASES}
+_PHRASE = re.compile(
+    r"\b(?:" + "|".join(re.escape(k).replace(r"\ ", r"[ -]")
+                        for k in sorted(_STAND_INS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -59,9 +56,8 @@ def keys(word: str) -> frozenset[str]:
 def normalise(text: str) -> str:
     """Curly quotes straightened, multi-word phrases replaced by their one-word stand-ins."""
     text = text.replace("’", "'")
-    for pattern, replacement in _PHRASES:
-        text = pattern.sub(replacement, text)
-    return text
+    return _PHRASE.sub(lambda m: _STAND_INS[" ".join(m.group(0).lower().replace("-", " ").split())],
+                       text)
 
 
 @lru_cache(maxsize=65536)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .text import numbers
+from ..text import numbers
 from .wordkeys import words_of
 
 _NUMBER_WORDS: dict[str, int] = {

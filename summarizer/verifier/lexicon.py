@@ -169,27 +169,67 @@ PHRASES: dict[str, str] = {
     "per cent": "percent",
 }
 
-# Countries and the words that stand for them in news: demonyms and capitals.
-_PLACES = """
-us usa america american americans washington
-uk britain british briton london
-china chinese beijing
-russia russian russians moscow kremlin
-ukraine ukrainian ukrainians kyiv kiev
-france french paris
-germany german germans berlin
-japan japanese tokyo
-india indian delhi
-israel israeli israelis jerusalem
-iran iranian iranians tehran
-netherlands dutch holland amsterdam
-spain spanish madrid
-italy italian rome
-""".strip().splitlines()
-_KOREAS = {
-    "pyongyang": "north korea",
-    "seoul": "south korea",
+# What news writers say for a country beyond its names, capital and demonym
+# (which `countryinfo` supplies): the seat of government, older spellings.
+_PLACE_EXTRAS = {
+    "United States": "us usa america americans washington",
+    "United Kingdom": "uk britain briton britons",
+    "Russia": "kremlin",
+    "Ukraine": "kiev",
+    "India": "delhi",
 }
+
+
+def _place_words(text: str) -> str | None:
+    """A name as one word: multi-word names are joined, so that "North Korea" and
+    "South Korea" share no word; None for codes and non-English spellings."""
+    text = text.replace("’", "'").strip()
+    if len(text) < 3 or text.isupper() or "," in text or not text.isascii():
+        return None
+    if not all(part.replace("-", "").replace("'", "").replace(".", "").isalpha()
+               for part in text.split()):
+        return None
+    return "".join(text.split()).replace(".", "").lower()
+
+
+def _countries() -> tuple[list[str], dict[str, str]]:
+    """One line of words per country (its names, capital and demonym, as
+    `_place_words`), and the phrases that join multi-word names into one word.
+
+    The data is countryinfo's (MIT; 250 countries and territories, bundled, never
+    fetched): a list anyone maintains is longer and fairer than one written here.
+    """
+    import countryinfo
+
+    owner: dict[str, tuple[int, str]] = {}  # word -> (population, country) of its owner
+    phrases: dict[str, str] = {}
+    for country in countryinfo.all_countries():
+        info = country.info()
+        name, population = info.get("name", ""), info.get("population") or 0
+        spellings = [name, info.get("demonym") or "", *info.get("altSpellings", [])]
+        capital = info.get("capital") or []  # a few countries have two
+        spellings += [capital] if isinstance(capital, str) else capital
+        words = set(_PLACE_EXTRAS.get(name, "").split())
+        for spelling in spellings:
+            word = _place_words(spelling)
+            if word is None:
+                continue
+            words.add(word)
+            if " " in spelling.strip():
+                phrases[" ".join(spelling.replace("\u2019", "'").lower().split())] = (
+                    word.capitalize())
+        # A word two countries share ("American" for the Northern Mariana Islands too)
+        # stands for the more populous one only.
+        for word in words:
+            if owner.get(word, (-1, ""))[0] < population:
+                owner[word] = (population, name)
+    lines: dict[str, list[str]] = {}
+    for word, (_, name) in sorted(owner.items()):
+        lines.setdefault(name, []).append(word)
+    return [" ".join(words) for words in lines.values()], phrases
+
+
+_PLACES, PLACE_PHRASES = _countries()
 
 # Pairs whose swap turns a statement into its opposite.
 _ANTONYMS = """
@@ -256,7 +296,6 @@ def _groups() -> dict[str, frozenset[str]]:
 
 
 SYNONYM_KEYS: dict[str, frozenset[str]] = _groups()
-CAPITALS: dict[str, str] = _KOREAS
 
 ANTONYMS: dict[str, set[str]] = {}
 for _pair in _ANTONYMS:

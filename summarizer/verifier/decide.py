@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..models import CheckResult
 from . import attribution, combine, entail, signals
-from .models import CheckResult
 
 # A claim with no hard error scoring at or above it is supported. On the dev sets
 # (evals/verifier.py) 0.75 gives a mean balanced accuracy of 70.6 and the best single
@@ -272,7 +272,8 @@ def _contradiction(
 def clear_caches() -> None:
     """Empty the verifier's caches (word keys, parsed evidence, scored pairs), as in a
     fresh process; the entailment model itself stays loaded."""
-    from . import coverage, entities, opposites, quantities, text, wordkeys
+    from .. import text
+    from . import coverage, entities, opposites, quantities, wordkeys
 
     for module in (coverage, entities, opposites, quantities, text, wordkeys):
         for obj in vars(module).values():

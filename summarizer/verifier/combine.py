@@ -63,7 +63,7 @@ def score(p: float, rules: Rules) -> float:
 
 def threshold(disabled: frozenset[str]) -> float:
     """The fitted threshold: for the model alone when every rule signal is off."""
-    from .check import RULES
+    from .decide import RULES
 
     w = weights()
     return w["model_threshold"] if set(RULES) <= disabled else w["threshold"]

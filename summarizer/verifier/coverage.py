@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..text import stem
 from .acronyms import acronym_runs, bare_acronym
 from .quantities import number_word_positions, quantities
-from .text import stem
 from .wordkeys import is_content, keys, tokens
 
 

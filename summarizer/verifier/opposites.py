@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..text import NEGATIONS, stem
 from . import lexicon
 from .coverage import content_units, evidence_keys
-from .text import NEGATIONS, stem
 from .wordkeys import Token, is_content, keys, lemma_stems, stem_set, tokens
 
 # Pure negators; "denied"/"refused" are words with an opposite, handled as antonyms.

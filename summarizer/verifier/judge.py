@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from . import prompts
-from .models import CheckResult
+from .. import prompts
+from ..models import CheckResult
 
 TEMPLATE = "judge.j2"
 VETO_BELOW = 0.5  # P(yes) under which the judge rejects a claim the signals accepted
