@@ -96,7 +96,7 @@ class Models:
 def judge(brief: Brief, backend: Backend) -> dict:
     """Share of items the model judge (`verifier.judge`) accepts, given their cited text."""
     probabilities = [
-        support_probability(backend, it.text, [c.cited_text for c in it.citations])
+        support_probability(backend, it.text, [c.evidence for c in it.citations])
         for it in brief.items
     ]
     accepted = [p >= VETO_BELOW for p in probabilities]

@@ -71,7 +71,7 @@ def attribution(brief: Brief) -> float:
 def support(brief: Brief, decide: Decide = check_decides) -> dict:
     """Share of items the pipeline's verdict accepts, and that `decide` accepts again."""
     items = brief.items
-    rechecked = [decide(it.text, [c.cited_text for c in it.citations]) for it in items]
+    rechecked = [decide(it.text, [c.evidence for c in it.citations]) for it in items]
     return {
         "n": len(items),
         "verdict": _share(sum(it.verdict.supported for it in items), len(items)),
@@ -94,7 +94,7 @@ def alce(brief: Brief, decide: Decide = check_decides) -> dict:
     """
     recalled, correct, total, irrelevant = 0, 0, 0, []
     for it in brief.items:
-        cited = [c.cited_text for c in it.citations]
+        cited = [c.evidence for c in it.citations]
         total += len(cited)
         joint = bool(cited) and decide(it.text, cited)
         recalled += joint

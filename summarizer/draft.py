@@ -70,7 +70,7 @@ def draft_fact(fact: Fact, corpus: Corpus, model: Drafter) -> Candidate | Droppe
     sentences = [corpus.sentence(sid) for sid in fact.sentence_ids]
     user = prompts.render(
         TEMPLATE,
-        sentences=[{"label": i, "text": s.text} for i, s in enumerate(sentences, 1)],
+        sentences=[{"label": i, "text": s.readable} for i, s in enumerate(sentences, 1)],
     )
     needed = model.count_tokens(user) + MAX_NEW_TOKENS
     if needed > model.context_size():

@@ -76,6 +76,9 @@ class Sentence(Frozen):
     source: str = Field(
         "", description="What counts as one source: the outlet, else the doc_id (the default)."
     )
+    resolved: str | None = Field(
+        None, description="The text with its leading 'he' or 'the company' resolved from the "
+        "sentences before it, as an editor's bracketed insertion: '[Kim Jong Un] toured...'.")
 
     @model_validator(mode="after")
     def source_defaults_to_document(self) -> Sentence:
@@ -86,6 +89,11 @@ class Sentence(Frozen):
     @property
     def is_body(self) -> bool:
         return self.noise is None
+
+    @property
+    def readable(self) -> str:
+        """The text as it reads out of its document: resolved where it could be."""
+        return self.resolved or self.text
 
 
 class Segmented(Frozen):
@@ -162,12 +170,21 @@ class Citation(Frozen):
     start: int
     end: int
     cited_text: str
+    resolved: str | None = Field(
+        None, description="cited_text with its leading reference resolved from the sentence "
+        "before it ('[Kim Jong Un] toured...'), as the verifier read it; absent if none.")
 
     @classmethod
     def of(cls, sentence: Sentence) -> Citation:
         """The citation of a whole sentence: its exact span and text."""
         return cls(doc_id=sentence.doc_id, sentence_id=sentence.sentence_id,
-                   start=sentence.start, end=sentence.end, cited_text=sentence.text)
+                   start=sentence.start, end=sentence.end, cited_text=sentence.text,
+                   resolved=sentence.resolved)
+
+    @property
+    def evidence(self) -> str:
+        """What the verifier checks against: the cited words, their reference resolved."""
+        return self.resolved or self.cited_text
 
     @classmethod
     def within(cls, sentence: Sentence, start: int, end: int) -> Citation:

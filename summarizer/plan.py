@@ -21,7 +21,7 @@ REDUNDANT = 0.5  # cosine between facts above which the later one adds nothing n
 def plan(grouping: Grouping, corpus: Corpus, max_items: int, prompt_budget: int) -> Plan:
     """Pick up to `max_items` facts whose sentences fit `prompt_budget` tokens each."""
     ranked = sorted(grouping.facts, key=lambda f: (-f.sources, -f.centrality, f.fact_id))
-    texts = {sid: corpus.sentence(sid).text for f in ranked for sid in f.sentence_ids}
+    texts = {sid: corpus.sentence(sid).readable for f in ranked for sid in f.sentence_ids}
     vectors = _fact_vectors(ranked, texts)
     chosen: list[int] = []
     facts: list[Fact] = []

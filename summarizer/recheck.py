@@ -15,8 +15,10 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import InputError
-from .models import Brief, DocumentRef
+from .models import Brief, Citation, DocumentRef
+from .segment import split_spans
 from .verifier import check
+from .verifier.reference import resolve
 
 
 class ItemCheck(BaseModel):
@@ -56,6 +58,14 @@ def document_text(doc: DocumentRef) -> str:
     return doc.text
 
 
+def evidence_of(citation: Citation, document: str) -> str:
+    """The cited words with their leading reference resolved from the two sentences
+    before them in the document (`verifier.reference`)."""
+    before = [document[a:b] for a, b in split_spans(document[: citation.start])[-2:]]
+    found = resolve(citation.cited_text, before)
+    return found.text if found else citation.cited_text
+
+
 def recheck(brief: Brief) -> list[ItemCheck]:
     texts = {d.doc_id: document_text(d) for d in brief.documents}
     results = []
@@ -66,7 +76,10 @@ def recheck(brief: Brief) -> list[ItemCheck]:
                 reasons.append(f"cites unknown document {c.doc_id}")
             elif texts[c.doc_id][c.start : c.end] != c.cited_text:
                 reasons.append(f"span {c.start}-{c.end} of {c.doc_id} is not the cited text")
-        result = check(item.text, [c.cited_text for c in item.citations])
+        # A leading "he" is resolved from the document as the brief did, never taken from
+        # the brief file, which may have been edited.
+        evidence = [evidence_of(c, texts.get(c.doc_id, "")) for c in item.citations]
+        result = check(item.text, evidence)
         results.append(
             ItemCheck(
                 item=index,

@@ -15,6 +15,7 @@ import pysbd
 
 from .models import UNKNOWN_OUTLET, Corpus, Document, Segmented, Sentence, sentence_id
 from .noise import mark_corpus, shape_noise
+from .verifier.reference import resolve
 
 _LINE = re.compile(r"[^\n]+")
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
@@ -103,7 +104,21 @@ def segment_document(document: Document) -> Segmented:
                 source=source_key(document),
             )
         )
-    return Segmented(document=document, sentences=tuple(sentences))
+    return Segmented(document=document, sentences=resolve_references(sentences))
+
+
+def resolve_references(sentences: list[Sentence]) -> tuple[Sentence, ...]:
+    """Each body sentence with its leading 'he' or 'the company' resolved from the body
+    sentences before it (`verifier.reference`), where one candidate is named there."""
+    out, before = [], []
+    for sentence in sentences:
+        if sentence.is_body:
+            found = resolve(sentence.text, before)
+            if found is not None:
+                sentence = sentence.model_copy(update={"resolved": found.text})
+            before = [*before[-1:], sentence.text]
+        out.append(sentence)
+    return tuple(out)
 
 
 def _line_bounds(text: str, line_start: int) -> tuple[int, int]:

@@ -60,7 +60,7 @@ def verify_candidate(
     `reported` names the fact's sentences that quote or report someone: an
     item backed by one of them must keep its speaker (`standalone.py`).
     """
-    result = check(candidate.text, [c.cited_text for c in candidate.citations])
+    result = check(candidate.text, [c.evidence for c in candidate.citations])
     if result.supported and result.score < DRAFT_MIN_SCORE:
         result = result.model_copy(update={"supported": False})
     complete = ends_sentence(candidate.text)
@@ -84,9 +84,10 @@ def verify_candidate(
         why_lost = result.reasons or ("no content words to check",)
     lost = Dropped(text=candidate.text, citations=candidate.citations, reasons=why_lost)
     for source in best_supported(sentences):
-        if standalone.problem(source.text, bool(reported)):
+        if standalone.problem(source.readable, bool(reported)):
             continue
-        replaced = _item(source.text, sentences, fact, "replaced", ("the draft was unsupported",))
+        replaced = _item(source.readable, sentences, fact, "replaced",
+                         ("the draft was unsupported",))
         if replaced is not None:
             reasons = (*why_lost, "replaced by a source sentence")
             return replaced, lost.model_copy(update={"reasons": reasons})
@@ -100,7 +101,7 @@ def _item(
     support = supporting_citations(text, sentences)
     if not support:
         return None
-    result = check(text, [c.cited_text for c in support])
+    result = check(text, [c.evidence for c in support])
     if result.score < DRAFT_MIN_SCORE:
         return None
     verdict = Verdict(supported=result.supported, score=result.score, reasons=result.reasons)
@@ -124,10 +125,10 @@ def supporting_citations(text: str, sentences: list[Sentence]) -> tuple[Citation
     Sentences that support it alone are all kept (each is one more source);
     when none does, the smallest union that does is cited instead.
     """
-    alone = [s for s in sentences if check(text, [s.text]).supported]
+    alone = [s for s in sentences if check(text, [s.readable]).supported]
     if alone:
         return tuple(Citation.of(s) for s in alone)
-    result = check(text, [s.text for s in sentences])
+    result = check(text, [s.readable for s in sentences])
     if result.supported:
         return tuple(Citation.of(sentences[i]) for i in sorted(result.evidence_index))
     return ()
@@ -141,7 +142,7 @@ def best_supported(sentences: list[Sentence]) -> list[Sentence]:
     """
 
     def rank(s: Sentence) -> tuple[int, float, str]:
-        results = [check(s.text, [o.text]) for o in sentences if o is not s]
+        results = [check(s.readable, [o.readable]) for o in sentences if o is not s]
         backers = sum(r.supported for r in results)
         mean = sum(r.score for r in results) / len(results) if results else 0.0
         return -backers, -mean, s.sentence_id

@@ -20,13 +20,29 @@ from . import lexicon
 Token = tuple[str, bool]  # (lower-cased word, written in capitals)
 
 _TOKEN = WORD  # the same word pattern as the rest of the pipeline
-# Every multi-word phrase in one pattern, longest first, so a text is scanned once
-# however many country names there are.
+# Multi-word phrases by their first word, longest first: a text is scanned once, and
+# only at words that begin some phrase, however many country names there are.
 _STAND_INS = {**lexicon.PLACE_PHRASES, **lexicon.PHRASES}
-_PHRASE = re.compile(
-    r"\b(?:" + "|".join(re.escape(k).replace(r"\ ", r"[ -]")
-                        for k in sorted(_STAND_INS, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE)
+_BY_FIRST: dict[str, list[str]] = {}
+for _phrase in sorted(_STAND_INS, key=len, reverse=True):
+    _BY_FIRST.setdefault(_phrase.split()[0], []).append(_phrase)
+_WORD_START = re.compile(r"(?<![\w'])[a-z][\w'.]*")
+
+
+def _stand_ins(text: str) -> str:
+    lower = text.lower().replace("-", " ")  # same length: offsets stay those of `text`
+    out, done = [], 0
+    for match in _WORD_START.finditer(lower):
+        at = match.start()
+        if at < done:
+            continue
+        for phrase in _BY_FIRST.get(match.group().rstrip(".'"), ()):
+            end = at + len(phrase)
+            if lower.startswith(phrase, at) and not (end < len(lower) and lower[end].isalnum()):
+                out += [text[done:at], _STAND_INS[phrase]]
+                done = end
+                break
+    return "".join(out) + text[done:]
 
 
 @lru_cache(maxsize=65536)
@@ -56,8 +72,7 @@ def keys(word: str) -> frozenset[str]:
 def normalise(text: str) -> str:
     """Curly quotes straightened, multi-word phrases replaced by their one-word stand-ins."""
     text = text.replace("’", "'")
-    return _PHRASE.sub(lambda m: _STAND_INS[" ".join(m.group(0).lower().replace("-", " ").split())],
-                       text)
+    return _stand_ins(text)
 
 
 @lru_cache(maxsize=65536)

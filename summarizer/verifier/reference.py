@@ -1,0 +1,166 @@
+"""Who "he" is: a sentence's pronoun resolved from the sentences before it.
+
+Inside an article "He toured a munitions factory." is clear; cut out of it, as
+a brief's evidence or a brief's item, it is not. When the verifier has the
+document, the person or organisation a leading reference stands for is read
+from the sentence before it and written in as an editor's bracketed insertion:
+"[Kim Jong Un] toured a munitions factory.", "[Kim Jong Un's] comments came...",
+"[Samsung Electronics] said...". The bracketed words are the only thing borrowed
+from outside the sentence, and they are shown as such.
+
+Resolution is conservative, since a wrong name is worse than none: the
+sentence before (or, if that one has no name and itself points back, the one
+before it) must name exactly one candidate of the right kind: a person for
+he, she, his and her; an organisation for "the company", "the firm" and their
+like. "It" and "they" are left alone: too many things can be "it".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lemminflect import getAllLemmas
+
+from ..text import STOPWORDS
+from .wordkeys import keys, tokens
+
+# A person pronoun that no name before it in its sentence explains; the possessives
+# take an apostrophe in the insertion.
+_PERSON = {"he": "", "she": "", "him": "", "his": "'s", "her": "'s"}
+_ORGANISATION_NOUN = (
+    "company|firm|group|agency|ministry|department|bank|carrier|airline|automaker|retailer|"
+    "manufacturer|maker|startup|union|party|organisation|organization|network|newspaper"
+)
+_ORGANISATION_REF = re.compile(rf"^([\"“‘'(]*)(the (?:{_ORGANISATION_NOUN}))\b(['’]s)?",
+                               re.IGNORECASE)
+# A person pronoun where a sentence or a clause of reported speech begins: "He toured",
+# "KCNA reported that he toured", "..." he was quoted as saying', "During the visit, he".
+# One further inside ("the dates of his inspection") is left alone.
+_PRONOUN = re.compile(
+    r"(?:^[\"“‘'(]*|\b(?:that|said|says|reported|reports|added|stated|noted|announced|"
+    r"claimed|insisted|warned) |[,”\"] )(he|she|him|his|her)\b", re.IGNORECASE)
+# Runs of capitalised words, with the small words that sit inside names.
+_NAME_RUN = re.compile(
+    r"(?:[A-Z][\w'’\-.]*[\w'’])(?:\s+(?:(?:de|van|von|der|bin|al|la|del|of|and|&)\s+)?"
+    r"[A-Z][\w'’\-.]*[\w'’])*"
+)
+_TITLES = frozenset("mr mrs ms dr prof sir president minister leader chairman "
+                    "senator rep gov governor general gen secretary judge chief".split())
+_ORGANISATION_WORDS = frozenset(
+    "agency news ministry party company corp corporation inc ltd llc plc group bank "
+    "university college committee council department court times post journal association "
+    "institute foundation commission office service services administration army navy "
+    "force forces police airlines airways motors electronics industries holdings "
+    "network tv radio press union league fund organisation organization center centre "
+    "board authority reuters".split())
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+@dataclass(frozen=True)
+class Resolved:
+    text: str  # the sentence with the bracketed insertion
+    reference: str  # the words replaced ("He", "the company")
+    name: str  # who or what they stand for
+
+
+def _runs(sentence: str) -> list[str]:
+    """Names written in the sentence: capitalised runs, the first word of the sentence
+    only when more than a capitalised small word, titles stripped."""
+    out = []
+    for match in _NAME_RUN.finditer(sentence):
+        words = match.group(0).rstrip(".").split()
+        while words and words[0].lower().rstrip(".") in STOPWORDS | _TITLES:
+            words = words[1:]
+        if not words:
+            continue
+        first = match.start() == len(sentence) - len(sentence.lstrip("\"“‘'("))
+        if first and len(words) == 1 and getAllLemmas(words[0].lower()):
+            continue  # "Officials said": a dictionary word capitalised only as the first
+        out.append(" ".join(words).removesuffix("'s").removesuffix("’s").rstrip("'’"))
+    return out
+
+
+def _looks_named(word: str) -> bool:
+    return word.isupper() and len(word) > 1
+
+
+def _is_organisation(name: str) -> bool:
+    words = name.lower().split()
+    return any(w.strip(".,") in _ORGANISATION_WORDS for w in words) or (
+        len(words) == 1 and _looks_named(name))
+
+
+def _is_person(name: str) -> bool:
+    words = name.split()
+    if _is_organisation(name) or any(w.lower() in _CALENDAR for w in words):
+        return False
+    # A place (a country, a capital, a demonym) is nobody.
+    return not any(k.startswith("@") for w, _ in tokens(name) for k in keys(w))
+
+
+def _distinct(names: list[str]) -> list[str]:
+    """Names with the ones that are part of a longer one ("Kim" of "Kim Jong Un") merged."""
+    out: list[str] = []
+    for name in sorted(dict.fromkeys(names), key=len, reverse=True):
+        if not any(set(name.split()) <= set(longer.split()) for longer in out):
+            out.append(name)
+    return out
+
+
+def _antecedent(before: list[str], wanted) -> str | None:
+    """The one candidate the nearest sentence before names, or None if none or several."""
+    for sentence in reversed(before[-2:]):
+        found = _distinct([n for n in _runs(sentence) if wanted(n)])
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None  # two people: "he" could be either
+    return None
+
+
+def _possessive(pronoun: str, after: str) -> str:
+    """"'s" where the pronoun owns what follows: "his", and "her" before a noun
+    ("her speech", not "praised her for")."""
+    word = pronoun.lower()
+    if word != "her":
+        return _PERSON[word]
+    following = after.split()[:1]
+    noun_next = bool(following) and following[0].strip(".,;:!?\"”’)").lower() not in STOPWORDS
+    return "'s" if noun_next and following[0][-1].isalnum() else ""
+
+
+def resolve(sentence: str, before: list[str]) -> Resolved | None:
+    """`sentence` with its leading reference resolved from `before` (the sentences that
+    come before it in its document, nearest last), or None when there is nothing to
+    resolve or no single candidate.
+
+    >>> resolve("He toured a factory.", ["Kim Jong Un spoke on Friday."]).text
+    '[Kim Jong Un] toured a factory.'
+    >>> resolve("His comments came during a visit.", ["Kim Jong Un called for more shells."]).text
+    "[Kim Jong Un's] comments came during a visit."
+    >>> resolve("KCNA said he toured a factory.", ["Kim Jong Un spoke."]).text
+    'KCNA said [Kim Jong Un] toured a factory.'
+    >>> resolve("He toured a factory.", ["Kim met Putin in Moscow."]) is None
+    True
+    >>> resolve("The company said sales rose.", ["Samsung Electronics beat forecasts."]).text
+    '[Samsung Electronics] said sales rose.'
+    """
+    if (org := _ORGANISATION_REF.match(sentence)) is not None:
+        name = _antecedent(before, _is_organisation)
+        if name is None:
+            return None
+        insertion = f"[{name}{org.group(3) or ''}]"
+        return Resolved(text=org.group(1) + insertion + sentence[org.end():],
+                        reference=org.group(2), name=name)
+    pronoun = _PRONOUN.search(sentence)
+    if pronoun is None or any(_is_person(n) for n in _runs(sentence[: pronoun.start(1)])):
+        return None  # no pronoun, or a person named before it in the sentence
+    name = _antecedent(before, _is_person)
+    if name is None:
+        return None
+    insertion = f"[{name}{_possessive(pronoun.group(1), sentence[pronoun.end():])}]"
+    text = sentence[: pronoun.start(1)] + insertion + sentence[pronoun.end():]
+    return Resolved(text=text, reference=pronoun.group(1), name=name)
