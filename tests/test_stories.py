@@ -121,3 +121,20 @@ def test_stories_beyond_max_stories_are_omitted_with_reason() -> None:
     (left,) = omitted
     assert left.kind == "story" and left.reason == "beyond --max-stories 1"
     assert left.story_id not in {p.docs.story_id for p in main}
+
+
+def test_a_document_left_alone_joins_the_story_of_its_closest_document() -> None:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from summarizer.stories import JOIN_SINGLE, _join_singles
+
+    # Documents 0 and 1 are one story; 2 is close to 1 only; 3 is close to nothing;
+    # 4 and 5 are each other's closest, and join.
+    sim = np.zeros((6, 6))
+    for i, j, v in [(0, 1, 0.4), (1, 2, JOIN_SINGLE + 0.01), (0, 3, JOIN_SINGLE - 0.05),
+                    (4, 5, JOIN_SINGLE + 0.02)]:
+        sim[i, j] = sim[j, i] = v
+    labels = _join_singles(csr_matrix(sim), np.array([0, 0, 1, 2, 3, 4]))
+    assert labels[2] == labels[0] and labels[3] not in (labels[0], labels[4])
+    assert labels[4] == labels[5]
