@@ -308,6 +308,11 @@ def test_class_swaps(claim: str, evidence: str, swaps: list[tuple[str, str]]) ->
             "Officials say Kyiv accused Moscow.",
             [("moscow", "kyiv")],
         ),
+        (  # a country by its capital on one side, its name on the other
+            "Lima accused Chile of spying.",
+            "Santiago accused Peru of spying.",
+            [("lima", "chile")],
+        ),
         ("Pyongyang was supplied by Moscow.", "Moscow supplied Pyongyang.", []),  # passive
         ("Russia and China met.", "China and Russia met.", []),  # no shared verb between
         ("Russia supplied Pyongyang.", "Russia supplied Pyongyang.", []),

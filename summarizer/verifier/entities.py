@@ -132,8 +132,16 @@ def _sentence_roles(
         return [], set()
     claim_words, evidence_words = words_of(claim), words_of(evidence)
     claim_names, evidence_names = names(normalise(claim)), names(normalise(evidence))
+    # A country the evidence names another way ("Pyongyang" for "North Korea") is read as
+    # the evidence's word; a name the evidence has as written stays itself.
+    evidence_place = {_place(e): e for e in sorted(evidence_names) if _place(e) != e}
+    as_evidence = {w: evidence_place.get(_place(w), w) for w in claim_names
+                   if w not in evidence_names}
+    claim_words = [as_evidence.get(w, w) for w in claim_words]
+    claim_names = frozenset(as_evidence.get(w, w) for w in claim_names)
     claim_at = _first_positions(claim_words, claim_names)
     evidence_at = _first_positions(evidence_words, evidence_names)
+    shown = {v: k for k, v in as_evidence.items()}
     swaps, kept = [], set()
     for a, b in ((a, b) for a in claim_at for b in claim_at if claim_at[a] < claim_at[b]):
         if claim_at[b] - claim_at[a] > ROLE_SPAN:
@@ -152,7 +160,8 @@ def _sentence_roles(
                  if w not in evidence_names])
             if between_claim & between_evidence:
                 swaps.append((a, b))
-    return swaps, kept
+    named = [(shown.get(a, a), shown.get(b, b)) for a, b in swaps]
+    return named, {(shown.get(a, a), shown.get(b, b)) for a, b in kept}
 
 
 def _first_positions(words: list[str], found: frozenset[str]) -> dict[str, int]:
@@ -162,3 +171,8 @@ def _first_positions(words: list[str], found: frozenset[str]) -> dict[str, int]:
         if w in found and stem(w) not in lexicon.CLASS_OF:
             at.setdefault(w, i)
     return at
+
+
+def _place(name: str) -> str:
+    """The country a name stands for ("Pyongyang" and "North Korea" are one), else the name."""
+    return min((k for k in keys(name) if k.startswith("@")), default=name)
