@@ -68,6 +68,12 @@ def parse(raw: str, sentences: list[Sentence]) -> tuple[str, tuple[Citation, ...
 
 def draft_fact(fact: Fact, corpus: Corpus, model: Drafter) -> Candidate | Dropped:
     sentences = [corpus.sentence(sid) for sid in fact.sentence_ids]
+    if len(sentences) == 1:
+        # Nothing to fuse: the source's own sentence is the most faithful one there is, and
+        # costs no model time (a third of a many-story brief's facts have one sentence).
+        only = sentences[0]
+        return Candidate(fact_id=fact.fact_id, text=only.readable, citations=(Citation.of(only),),
+                         raw="", origin="quoted")
     user = prompts.render(
         TEMPLATE,
         sentences=[{"label": i, "text": s.readable} for i, s in enumerate(sentences, 1)],

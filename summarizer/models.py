@@ -203,6 +203,8 @@ class Candidate(Frozen):
     text: str
     citations: tuple[Citation, ...]
     raw: str = Field(description="The model's output before parsing.")
+    origin: Literal["drafted", "quoted"] = Field(
+        "drafted", description="quoted: a fact of one sentence, whose own words are used.")
 
 
 class Verdict(Frozen):
@@ -221,8 +223,10 @@ class Item(Frozen):
     outlets: tuple[str, ...] = Field((), description="The known outlets among those sources.")
     verdict: Verdict
     fact_id: str
-    origin: Literal["drafted", "repaired", "replaced"] = Field(
-        description="drafted as is; repaired: citations re-pointed; replaced: a source sentence."
+    origin: Literal["drafted", "quoted", "repaired", "replaced"] = Field(
+        description="drafted as is; quoted: the one source sentence of its fact, as written "
+        "(a bracketed insertion says who 'he' is); repaired: citations re-pointed; replaced: "
+        "a source sentence stands in for an unsupported draft."
     )
     changes: tuple[str, ...] = Field((), description="What verification changed, if anything.")
 
@@ -256,7 +260,7 @@ class DocumentRef(Frozen):
     copies: tuple[str, ...] = ()
 
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 
 
 class Headline(Frozen):

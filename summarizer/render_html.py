@@ -249,7 +249,8 @@ def _why(item: Any) -> str:
     """What verification did to the item, in words, or '' if it kept the draft as it was."""
     if item.origin == "drafted":
         return ""
-    head = {"repaired": "Repaired, its citations re-pointed",
+    head = {"quoted": "The one source sentence of its fact, as written",
+            "repaired": "Repaired, its citations re-pointed",
             "replaced": "Replaced by this source sentence, verbatim"}.get(item.origin, item.origin)
     return f"{head}: {'; '.join(item.changes)}." if item.changes else f"{head}."
 

@@ -68,7 +68,7 @@ def verify_candidate(
     if complete and not alone:
         # Kept as drafted if its own citations hold; else the same search re-points them.
         first = result.reasons[0] if result.reasons else "no content words"
-        origin, changes = ("drafted", ()) if result.supported else (
+        origin, changes = (candidate.origin, ()) if result.supported else (
             "repaired", (f"citations re-pointed; the cited spans did not support it ({first})",)
         )
         item = _item(candidate.text, sentences, fact, origin, changes)
