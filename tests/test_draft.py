@@ -65,3 +65,30 @@ def test_citations_of_seed_sentences_index_their_documents(seed_corpus) -> None:
         for s in segmented.sentences:
             c = Citation.of(s)
             assert text[c.start : c.end] == c.cited_text
+
+
+def test_a_fact_of_one_sentence_is_quoted_resolved_and_never_sent_to_the_model() -> None:
+    from summarizer.draft import draft_fact
+    from summarizer.models import Corpus, Document, Fact
+    from summarizer.segment import segment_document
+    from summarizer.verify import verify_candidate
+
+    class NoModel:  # drafting must not get as far as the model
+        def count_tokens(self, user_message: str) -> int:
+            raise AssertionError("the model was asked")
+
+        context_size = chat = count_tokens
+
+    text = ("Kim Jong Un visited a munitions factory on Friday, state media said.\n"
+            "He ordered officials to build more missile factories next year.\n")
+    segmented = segment_document(Document(doc_id="d", path="d.txt", title="", sha256="0",
+                                          text=text))
+    second = segmented.sentences[1]
+    fact = Fact(fact_id="f1", sentence_ids=(second.sentence_id,), sources=1, centrality=1.0)
+    candidate = draft_fact(fact, Corpus(documents=(segmented,)), NoModel())
+    assert candidate.origin == "quoted"
+    assert candidate.text == ("[Kim Jong Un] ordered officials to build more missile "
+                              "factories next year.")
+    item, lost = verify_candidate(candidate, [second], fact)
+    assert lost is None and item is not None and item.origin == "quoted"
+    assert item.citations[0].cited_text == second.text  # the exact words stay the citation
