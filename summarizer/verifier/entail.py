@@ -27,7 +27,7 @@ from .context import select
 
 MODEL_DIR = Path(__file__).resolve().parent / "entail_model"
 MODEL_FILE = "model.onnx"
-MAX_LENGTH = 144  # tokens of evidence and claim together, as in training
+MAX_LENGTH = 144  # tokens of evidence and claim together (160 in training; evidence is cut first)
 BATCH = 32
 
 
