@@ -142,9 +142,11 @@ def test_brief_json_schema_exports() -> None:
         "DocumentRef",
         "ModelInfo",
     } <= set(defs)
-    assert defs["Item"]["properties"]["origin"]["enum"] == ["drafted", "repaired", "replaced"]
+    assert defs["Item"]["properties"]["origin"]["enum"] == [
+        "drafted", "quoted", "repaired", "replaced"]
     assert defs["Item"]["additionalProperties"] is False
     assert defs["Citation"]["required"] == ["doc_id", "sentence_id", "start", "end", "cited_text"]
+    assert "resolved" in defs["Citation"]["properties"]  # optional: 2.1 readers may ignore it
     score = defs["Verdict"]["properties"]["score"]
     assert (score["minimum"], score["maximum"]) == (0.0, 1.0)
     assert "description" in defs["Item"]["properties"]["sources"]

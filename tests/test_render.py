@@ -210,5 +210,6 @@ def test_json_round_trips() -> None:
         "start": 0,
         "end": 52,
         "cited_text": "Kim Jong Un ordered new missile factories on Friday.",
+        "resolved": None,
     }
     assert data["conflicts"][0]["values"] == {"bbb-s001": "15,000", "ddd-s004": "12,000"}
