@@ -15,10 +15,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import InputError
-from .models import Brief, Citation, DocumentRef
-from .segment import split_spans
+from .models import Brief, Citation, Document, DocumentRef
+from .segment import segment_document
 from .verifier import check
-from .verifier.reference import resolve
 
 
 class ItemCheck(BaseModel):
@@ -58,16 +57,23 @@ def document_text(doc: DocumentRef) -> str:
     return doc.text
 
 
-def evidence_of(citation: Citation, document: str) -> str:
-    """The cited words with their leading reference resolved from the two sentences
-    before them in the document (`verifier.reference`)."""
-    before = [document[a:b] for a, b in split_spans(document[: citation.start])[-2:]]
-    found = resolve(citation.cited_text, before)
-    return found.text if found else citation.cited_text
+def resolved_sentences(doc: DocumentRef, text: str) -> dict[str, str]:
+    """sentence_id -> the sentence with its leading "he" resolved, for the sentences
+    that have one: the document segmented again, exactly as the brief segmented it."""
+    document = Document(**doc.model_dump(exclude={"text"}), text=text)
+    return {s.sentence_id: s.resolved for s in segment_document(document).sentences
+            if s.resolved is not None}
+
+
+def evidence_of(citation: Citation, resolved: dict[str, str]) -> str:
+    """What the verifier reads for a citation: its words, "he" resolved where it was."""
+    whole = resolved.get(citation.sentence_id)
+    return whole if whole is not None else citation.cited_text
 
 
 def recheck(brief: Brief) -> list[ItemCheck]:
     texts = {d.doc_id: document_text(d) for d in brief.documents}
+    resolved = {d.doc_id: resolved_sentences(d, texts[d.doc_id]) for d in brief.documents}
     results = []
     for index, item in enumerate(brief.items):
         reasons = []
@@ -78,7 +84,8 @@ def recheck(brief: Brief) -> list[ItemCheck]:
                 reasons.append(f"span {c.start}-{c.end} of {c.doc_id} is not the cited text")
         # A leading "he" is resolved from the document as the brief did, never taken from
         # the brief file, which may have been edited.
-        evidence = [evidence_of(c, texts.get(c.doc_id, "")) for c in item.citations]
+        evidence = [evidence_of(c, resolved.get(c.doc_id, {})) if not reasons
+                    else c.cited_text for c in item.citations]
         result = check(item.text, evidence)
         results.append(
             ItemCheck(

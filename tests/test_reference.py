@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.models import Citation, Document
-from summarizer.recheck import evidence_of
+from summarizer.models import Citation, Document, DocumentRef
+from summarizer.recheck import evidence_of, resolved_sentences
 from summarizer.segment import segment_document
 from summarizer.verifier import check
 from summarizer.verifier.reference import resolve
@@ -66,4 +66,7 @@ def test_a_document_resolves_its_sentences_and_the_verifier_reads_them() -> None
     assert resolved.supported and resolved.score == 1.0 > alone.score
     citation = Citation.of(second)
     assert citation.cited_text == second.text  # the exact words stay the citation
-    assert evidence_of(citation, TEXT) == second.resolved  # check --brief reads it the same
+    ref = DocumentRef(doc_id="d", path="d.txt", title="", date=None, sha256="0",
+                      encoding="utf-8")
+    # check --brief segments the document again and reads the sentence the same way
+    assert evidence_of(citation, resolved_sentences(ref, TEXT)) == second.resolved
