@@ -19,11 +19,18 @@ from .models import Candidate, Citation, Corpus, Dropped, Fact, Item, Plan, Sent
 from .standalone import is_reported
 from .text import ends_sentence
 from .verifier import check
+from .verifier.decide import rule_check
 
 # A drafted sentence must do better than the verifier's general threshold: the
 # model was told to use only the sources' words, so any content word that no
-# cited span (or synonym) covers is a sign it invented something.
+# cited span (or synonym) covers is a sign it invented something. The bar is on the
+# rules' own score (the share of content words covered, scaled down per error), which
+# keeps its meaning when the entailment model turns check()'s score into a probability.
 DRAFT_MIN_SCORE = 0.9
+
+
+def _strict(text: str, evidence: list[str]) -> bool:
+    return rule_check(text, evidence).score >= DRAFT_MIN_SCORE
 
 
 def verify(
@@ -60,8 +67,9 @@ def verify_candidate(
     `reported` names the fact's sentences that quote or report someone: an
     item backed by one of them must keep its speaker (`standalone.py`).
     """
-    result = check(candidate.text, [c.evidence for c in candidate.citations])
-    if result.supported and result.score < DRAFT_MIN_SCORE:
+    cited = [c.evidence for c in candidate.citations]
+    result = check(candidate.text, cited)
+    if result.supported and not _strict(candidate.text, cited):
         result = result.model_copy(update={"supported": False})
     complete = ends_sentence(candidate.text)
     alone = standalone.problem(candidate.text, bool(reported)) if complete else None
@@ -101,8 +109,9 @@ def _item(
     support = supporting_citations(text, sentences)
     if not support:
         return None
-    result = check(text, [c.evidence for c in support])
-    if result.score < DRAFT_MIN_SCORE:
+    evidence = [c.evidence for c in support]
+    result = check(text, evidence)
+    if not _strict(text, evidence):
         return None
     verdict = Verdict(supported=result.supported, score=result.score, reasons=result.reasons)
     by_id = {s.sentence_id: s for s in sentences}

@@ -121,3 +121,22 @@ def test_without_the_model_check_says_so_in_one_line_and_uses_the_signals(
     out = json.loads(done.stdout)
     assert out["supported"] is True
     assert not any(r.startswith("entailment") for r in out["reasons"])
+
+
+def test_a_faithful_draft_is_kept_with_the_model_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The brief's strict bar for drafts is on the rules' score, which keeps its meaning
+    when the model turns check()'s score into a probability (it never reaches 0.9)."""
+    from summarizer.models import Candidate, Citation, Fact, Sentence
+    from summarizer.verify import verify_candidate
+
+    monkeypatch.setenv("SUMMARIZER_ENTAIL", "1")
+    text = EVIDENCE[0]
+    source = Sentence(sentence_id="d-s000", doc_id="d", index=0, start=0, end=len(text),
+                      text=text)
+    fact = Fact(fact_id="f1", sentence_ids=("d-s000",), sources=1, centrality=1.0)
+    draft = Candidate(fact_id="f1", text="Kim Jong Un ordered officials to expand missile "
+                      "production and build new munitions factories, state media reported.",
+                      citations=(Citation.of(source),), raw="")
+    item, lost = verify_candidate(draft, [source], fact, frozenset({"d-s000"}))
+    assert item is not None and lost is None and item.origin == "drafted"
+    assert item.verdict.reasons[0].startswith("entailment ")
