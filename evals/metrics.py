@@ -14,7 +14,7 @@ from collections.abc import Callable
 from itertools import combinations
 from pathlib import Path
 
-from summarizer.models import Brief, Citation, Document, Item
+from summarizer.models import Brief, Citation, Item
 from summarizer.segment import segment
 from summarizer.verifier import check
 
@@ -182,9 +182,7 @@ def key_fact_recall(brief: Brief, gold: dict, decide: Decide = check_decides) ->
 
 def noise_sentences(brief: Brief) -> dict[str, tuple[int, int, str]]:
     """sentence_id -> (start, end, reason) for every sentence the segmenter marks as noise."""
-    documents = [
-        Document(**d.model_dump(exclude={"text"}), text=d.text or "") for d in brief.documents
-    ]
+    documents = [d.document(d.text or "") for d in brief.documents]
     corpus = segment(documents)
     return {
         s.sentence_id: (s.start, s.end, s.noise)

@@ -231,9 +231,6 @@ def check(claims: Path | None, brief_path: Path | None, judge: bool, model: Path
     assert claims is not None
     rows = read_claims(claims)
     model_judge = _load_judge(model) if judge else None
-    from .verifier.entail import prefetch
-
-    prefetch([(row["claim"], row["evidence"]) for row in rows])  # the model reads in batches
     lines = []
     for row in rows:
         claim, evidence = row.pop("claim"), row.pop("evidence")

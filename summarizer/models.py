@@ -259,6 +259,10 @@ class DocumentRef(Frozen):
     summary_only: bool = False
     copies: tuple[str, ...] = ()
 
+    def document(self, text: str) -> Document:
+        """The document again, with its text (from its file, or embedded)."""
+        return Document(**self.model_dump(exclude={"text"}), text=text)
+
 
 SCHEMA_VERSION = "2.1"
 

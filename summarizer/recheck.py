@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import InputError
-from .models import Brief, Citation, Document, DocumentRef
+from .models import Brief, Citation, DocumentRef
 from .segment import segment_document
 from .verifier import check
 
@@ -60,8 +60,7 @@ def document_text(doc: DocumentRef) -> str:
 def resolved_sentences(doc: DocumentRef, text: str) -> dict[str, str]:
     """sentence_id -> the sentence with its leading "he" resolved, for the sentences
     that have one: the document segmented again, exactly as the brief segmented it."""
-    document = Document(**doc.model_dump(exclude={"text"}), text=text)
-    return {s.sentence_id: s.resolved for s in segment_document(document).sentences
+    return {s.sentence_id: s.resolved for s in segment_document(doc.document(text)).sentences
             if s.resolved is not None}
 
 
@@ -73,7 +72,9 @@ def evidence_of(citation: Citation, resolved: dict[str, str]) -> str:
 
 def recheck(brief: Brief) -> list[ItemCheck]:
     texts = {d.doc_id: document_text(d) for d in brief.documents}
-    resolved = {d.doc_id: resolved_sentences(d, texts[d.doc_id]) for d in brief.documents}
+    cited = {c.doc_id for item in brief.items for c in item.citations}
+    resolved = {d.doc_id: resolved_sentences(d, texts[d.doc_id])
+                for d in brief.documents if d.doc_id in cited}
     results = []
     for index, item in enumerate(brief.items):
         reasons = []

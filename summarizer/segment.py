@@ -113,9 +113,9 @@ def resolve_references(sentences: list[Sentence]) -> tuple[Sentence, ...]:
     out, before = [], []
     for sentence in sentences:
         if sentence.is_body:
-            found = resolve(sentence.text, before)
-            if found is not None:
-                sentence = sentence.model_copy(update={"resolved": found.text})
+            resolved = resolve(sentence.text, before)
+            if resolved is not None:
+                sentence = sentence.model_copy(update={"resolved": resolved})
             before = [*before[-1:], sentence.text]
         out.append(sentence)
     return tuple(out)

@@ -19,7 +19,7 @@ from .models import Candidate, Citation, Corpus, Dropped, Fact, Item, Plan, Sent
 from .standalone import is_reported
 from .text import ends_sentence
 from .verifier import check
-from .verifier.decide import rule_check
+from .verifier.decide import check_with_rules
 
 # A drafted sentence must do better than the verifier's general threshold: the
 # model was told to use only the sources' words, so any content word that no
@@ -27,10 +27,6 @@ from .verifier.decide import rule_check
 # rules' own score (the share of content words covered, scaled down per error), which
 # keeps its meaning when the entailment model turns check()'s score into a probability.
 DRAFT_MIN_SCORE = 0.9
-
-
-def _strict(text: str, evidence: list[str]) -> bool:
-    return rule_check(text, evidence).score >= DRAFT_MIN_SCORE
 
 
 def verify(
@@ -68,8 +64,8 @@ def verify_candidate(
     item backed by one of them must keep its speaker (`standalone.py`).
     """
     cited = [c.evidence for c in candidate.citations]
-    result = check(candidate.text, cited)
-    if result.supported and not _strict(candidate.text, cited):
+    result, rule_score = check_with_rules(candidate.text, cited)
+    if result.supported and rule_score < DRAFT_MIN_SCORE:
         result = result.model_copy(update={"supported": False})
     complete = ends_sentence(candidate.text)
     alone = standalone.problem(candidate.text, bool(reported)) if complete else None
@@ -110,8 +106,8 @@ def _item(
     if not support:
         return None
     evidence = [c.evidence for c in support]
-    result = check(text, evidence)
-    if not _strict(text, evidence):
+    result, rule_score = check_with_rules(text, evidence)
+    if rule_score < DRAFT_MIN_SCORE:
         return None
     verdict = Verdict(supported=result.supported, score=result.score, reasons=result.reasons)
     by_id = {s.sentence_id: s for s in sentences}

@@ -47,7 +47,6 @@ def main() -> None:
     with HELDOUT.open(encoding="utf-8") as f:
         rows = [json.loads(line) for line in f]
     evidence = [sentences(r["evidence"]) for r in rows]
-    entail.prefetch([(r["claim"], e) for r, e in zip(rows, evidence, strict=True)])
     x, hard, probs = [], [], []
     for r, e in zip(rows, evidence, strict=True):
         p = entail.probability(r["claim"], e)

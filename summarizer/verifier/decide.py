@@ -137,16 +137,25 @@ def check(
     >>> r.supported, r.score, r.evidence_index, r.reasons
     (True, 1.0, (1,), ('covers all content words',))
     """
+    return check_with_rules(claim, evidence, disabled)[0]
+
+
+def check_with_rules(
+    claim: str, evidence: list[str], disabled: frozenset[str] | None = None
+) -> tuple[CheckResult, float]:
+    """`check()`, and beside it the rules' own score, which keeps its meaning (the share
+    of content words covered, scaled down per error) when the model is on."""
     if disabled is None:
         disabled = NONE if entail.enabled() else frozenset({MODEL})
     if not evidence or not claim.strip():
-        return CheckResult(supported=False, score=0.0, evidence_index=(), reasons=("no evidence",))
+        return CheckResult(supported=False, score=0.0, evidence_index=(),
+                           reasons=("no evidence",)), 0.0
     rules = rule_check(claim, evidence, disabled)
     p = None if MODEL in disabled else entail.probability(claim, evidence)
     if p is None:
         supported = _passes(rules.score, rules.hard)
         reasons = rules.reasons or (["covers all content words"] if supported else [])
-        return _result(supported, rules.score, rules.chosen, reasons)
+        return _result(supported, rules.score, rules.chosen, reasons), rules.score
     if set(RULES) <= disabled:  # the model alone, for the ablation
         score, hard = p, False
     else:
@@ -154,7 +163,8 @@ def check(
         if hard:  # as in the rules' own score: a named error pulls the score down too
             score *= PENALTY
     supported = score >= combine.threshold(disabled) and not hard
-    return _result(supported, score, rules.chosen, [f"entailment {p:.2f}", *rules.reasons])
+    reasons = [f"entailment {p:.2f}", *rules.reasons]
+    return _result(supported, score, rules.chosen, reasons), rules.score
 
 
 def threshold(disabled: frozenset[str] = NONE) -> float:

@@ -3,7 +3,7 @@
 A MiniLM-L6 cross-encoder fine-tuned in this repository (`training/`, see
 `entail_model/MODEL_CARD.md`), exported to ONNX and quantised to int8. It runs
 with onnxruntime and a tokenizers `tokenizer.json`: no torch at run time. The
-model is loaded once per process; pairs are scored in batches and cached.
+model is loaded once per process; pairs are scored one at a time (see `BATCH`) and cached.
 
 The verifier uses it when `$SUMMARIZER_ENTAIL=1` (`enabled()`) or when a
 caller of `check()` asks for it; by default it is off, since the model trained
@@ -56,6 +56,7 @@ class Entailer:
         import numpy as np
 
         out: list[float] = []
+        names = {i.name for i in self.session.get_inputs()}
         for i in range(0, len(pairs), BATCH):
             chunk = pairs[i : i + BATCH]
             # Evidence first, claim second: the order the model was trained on.
@@ -65,7 +66,6 @@ class Entailer:
                 "attention_mask": np.array([e.attention_mask for e in encoded], dtype=np.int64),
                 "token_type_ids": np.array([e.type_ids for e in encoded], dtype=np.int64),
             }
-            names = {i.name for i in self.session.get_inputs()}
             logits = self.session.run(None, {k: v for k, v in feeds.items() if k in names})[0]
             shifted = logits - logits.max(axis=1, keepdims=True)
             probs = np.exp(shifted) / np.exp(shifted).sum(axis=1, keepdims=True)
@@ -129,18 +129,6 @@ def probability(claim: str, evidence: list[str]) -> float | None:
     if key not in _CACHE:
         _remember(key, model.probabilities([key])[0])
     return _CACHE[key]
-
-
-def prefetch(pairs: list[tuple[str, list[str]]]) -> None:
-    """Score many (claim, evidence) pairs in batches, so that `probability` finds them."""
-    if not enabled():
-        return
-    model = load()
-    if model is None:
-        return
-    todo = list(dict.fromkeys(k for c, e in pairs if (k := (c, select(c, e))) not in _CACHE))
-    for key, p in zip(todo, model.probabilities(todo), strict=True):
-        _remember(key, p)
 
 
 def clear_cache() -> None:

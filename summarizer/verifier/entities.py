@@ -87,7 +87,7 @@ def missing_names(claim: str, evidence: str) -> list[str]:
 
 def _one_person(claim: str, missing: list[str]) -> bool:
     """The missing names are one run of words in the claim ("Kim Jong Un"), and no place."""
-    if any(k.startswith("@") for n in missing for k in keys(n)):
+    if any(place(n) for n in missing):
         return False
     at = [i for i, (w, _) in enumerate(tokens(claim)) if w in missing]
     return bool(at) and at[-1] - at[0] < len(missing) + 1 and len(missing) <= 3
@@ -134,8 +134,8 @@ def _sentence_roles(
     claim_names, evidence_names = names(normalise(claim)), names(normalise(evidence))
     # A country the evidence names another way ("Pyongyang" for "North Korea") is read as
     # the evidence's word; a name the evidence has as written stays itself.
-    evidence_place = {_place(e): e for e in sorted(evidence_names) if _place(e) != e}
-    as_evidence = {w: evidence_place.get(_place(w), w) for w in claim_names
+    evidence_place = {p: e for e in sorted(evidence_names) if (p := place(e))}
+    as_evidence = {w: evidence_place.get(place(w) or w, w) for w in claim_names
                    if w not in evidence_names}
     claim_words = [as_evidence.get(w, w) for w in claim_words]
     claim_names = frozenset(as_evidence.get(w, w) for w in claim_names)
@@ -173,6 +173,6 @@ def _first_positions(words: list[str], found: frozenset[str]) -> dict[str, int]:
     return at
 
 
-def _place(name: str) -> str:
-    """The country a name stands for ("Pyongyang" and "North Korea" are one), else the name."""
-    return min((k for k in keys(name) if k.startswith("@")), default=name)
+def place(word: str) -> str | None:
+    """The country a word stands for ("Pyongyang" and "North Korea" are one), or None."""
+    return min((k for k in keys(word) if k.startswith("@")), default=None)

@@ -330,5 +330,8 @@ CLASS_OF: dict[str, int] = {}
 for _i, _line in enumerate(_CLASSES):
     for _w in _line.split():
         CLASS_OF.setdefault(_stem(_MONTH_ABBREV.get(_w, _w)), _i if _i != 1 else 0)
+# Months and weekdays: a capitalised one is a date, never a name.
+CALENDAR: frozenset[str] = frozenset(
+    s for s, c in CLASS_OF.items() if c in (CLASS_OF[_stem("may")], CLASS_OF[_stem("monday")]))
 
 NEGATING_PREFIXES = ("un", "non", "dis", "in", "im", "il", "ir")

@@ -18,16 +18,15 @@ like. "It" and "they" are left alone: too many things can be "it".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from lemminflect import getAllLemmas
 
-from ..text import STOPWORDS
-from .wordkeys import keys, tokens
+from ..text import STOPWORDS, stem
+from . import lexicon
+from .entities import place
+from .wordkeys import tokens
 
-# A person pronoun that no name before it in its sentence explains; the possessives
-# take an apostrophe in the insertion.
-_PERSON = {"he": "", "she": "", "him": "", "his": "'s", "her": "'s"}
 _ORGANISATION_NOUN = (
     "company|firm|group|agency|ministry|department|bank|carrier|airline|automaker|retailer|"
     "manufacturer|maker|startup|union|party|organisation|organization|network|newspaper"
@@ -54,18 +53,6 @@ _ORGANISATION_WORDS = frozenset(
     "force forces police airlines airways motors electronics industries holdings "
     "network tv radio press union league fund organisation organization center centre "
     "board authority reuters".split())
-_CALENDAR = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split())
-
-
-@dataclass(frozen=True)
-class Resolved:
-    text: str  # the sentence with the bracketed insertion
-    reference: str  # the words replaced ("He", "the company")
-    name: str  # who or what they stand for
-
-
 def _runs(sentence: str) -> list[str]:
     """Names written in the sentence: capitalised runs, the first word of the sentence
     only when more than a capitalised small word, titles stripped."""
@@ -95,10 +82,10 @@ def _is_organisation(name: str) -> bool:
 
 def _is_person(name: str) -> bool:
     words = name.split()
-    if _is_organisation(name) or any(w.lower() in _CALENDAR for w in words):
+    if _is_organisation(name) or any(stem(w.lower()) in lexicon.CALENDAR for w in words):
         return False
     # A place (a country, a capital, a demonym) is nobody.
-    return not any(k.startswith("@") for w, _ in tokens(name) for k in keys(w))
+    return not any(place(w) for w, _ in tokens(name))
 
 
 def _distinct(names: list[str]) -> list[str]:
@@ -110,7 +97,7 @@ def _distinct(names: list[str]) -> list[str]:
     return out
 
 
-def _antecedent(before: list[str], wanted) -> str | None:
+def _antecedent(before: list[str], wanted: Callable[[str], bool]) -> str | None:
     """The one candidate the nearest sentence before names, or None if none or several."""
     for sentence in reversed(before[-2:]):
         found = _distinct([n for n in _runs(sentence) if wanted(n)])
@@ -126,26 +113,26 @@ def _possessive(pronoun: str, after: str) -> str:
     ("her speech", not "praised her for")."""
     word = pronoun.lower()
     if word != "her":
-        return _PERSON[word]
+        return "'s" if word == "his" else ""
     following = after.split()[:1]
     noun_next = bool(following) and following[0].strip(".,;:!?\"”’)").lower() not in STOPWORDS
     return "'s" if noun_next and following[0][-1].isalnum() else ""
 
 
-def resolve(sentence: str, before: list[str]) -> Resolved | None:
+def resolve(sentence: str, before: list[str]) -> str | None:
     """`sentence` with its leading reference resolved from `before` (the sentences that
-    come before it in its document, nearest last), or None when there is nothing to
-    resolve or no single candidate.
+    come before it in its document, nearest last), as an editor's bracketed insertion;
+    None when there is nothing to resolve or no single candidate.
 
-    >>> resolve("He toured a factory.", ["Kim Jong Un spoke on Friday."]).text
+    >>> resolve("He toured a factory.", ["Kim Jong Un spoke on Friday."])
     '[Kim Jong Un] toured a factory.'
-    >>> resolve("His comments came during a visit.", ["Kim Jong Un called for more shells."]).text
+    >>> resolve("His comments came during a visit.", ["Kim Jong Un called for more shells."])
     "[Kim Jong Un's] comments came during a visit."
-    >>> resolve("KCNA said he toured a factory.", ["Kim Jong Un spoke."]).text
+    >>> resolve("KCNA said he toured a factory.", ["Kim Jong Un spoke."])
     'KCNA said [Kim Jong Un] toured a factory.'
     >>> resolve("He toured a factory.", ["Kim met Putin in Moscow."]) is None
     True
-    >>> resolve("The company said sales rose.", ["Samsung Electronics beat forecasts."]).text
+    >>> resolve("The company said sales rose.", ["Samsung Electronics beat forecasts."])
     '[Samsung Electronics] said sales rose.'
     """
     if (org := _ORGANISATION_REF.match(sentence)) is not None:
@@ -153,8 +140,7 @@ def resolve(sentence: str, before: list[str]) -> Resolved | None:
         if name is None:
             return None
         insertion = f"[{name}{org.group(3) or ''}]"
-        return Resolved(text=org.group(1) + insertion + sentence[org.end():],
-                        reference=org.group(2), name=name)
+        return org.group(1) + insertion + sentence[org.end():]
     pronoun = _PRONOUN.search(sentence)
     if pronoun is None or any(_is_person(n) for n in _runs(sentence[: pronoun.start(1)])):
         return None  # no pronoun, or a person named before it in the sentence
@@ -162,5 +148,4 @@ def resolve(sentence: str, before: list[str]) -> Resolved | None:
     if name is None:
         return None
     insertion = f"[{name}{_possessive(pronoun.group(1), sentence[pronoun.end():])}]"
-    text = sentence[: pronoun.start(1)] + insertion + sentence[pronoun.end():]
-    return Resolved(text=text, reference=pronoun.group(1), name=name)
+    return sentence[: pronoun.start(1)] + insertion + sentence[pronoun.end():]
