@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from evals import content, harness, metrics, planted
+from evals import content, harness, metrics, planted, stories
 from summarizer.models import Brief, Citation, DocumentRef, Item, ModelInfo, Verdict
 
 DOCS = {
@@ -154,6 +154,22 @@ def test_sumy_tokenizer_and_rouge():
     assert content.lead(docs, n=5).startswith("Kim spoke on Friday in Pyongyang.")
     assert content.lexrank(docs, count=1)
     assert content.rouge("kim spoke", "kim spoke")["rouge1_f1"] == 1.0
+
+
+def test_story_ceiling_leaves_pages_that_are_not_news_alone():
+    # Clusters 0 and 1; document 3 is a sign-in page filed under cluster 1.
+    predicted, gold, pages = [0, 0, 1, 2], [0, 0, 1, 1], [False, False, False, True]
+    out = stories.limits(predicted, gold, pages)
+    assert out["not_news"] == 1
+    assert out["ceiling_own_story"] == 0.5  # cluster 1 can never be one story of its own
+    assert out["news_own_story"] == 1.0 and out["news_bcubed_f1"] == 1.0
+    assert stories.own_story(predicted, gold) == 0.5
+    assert stories.limits([0, 0, 0, 0], gold, pages)["news_bcubed_f1"] < 1.0
+
+
+def test_pages_judged_not_news_are_matched_by_their_opening_words():
+    assert stories.not_news("  Tweet with a location You can add location information")
+    assert not stories.not_news("Kim ordered new missile factories. Tweet with a location")
 
 
 def test_thresholds_report_each_failure_on_one_line():
