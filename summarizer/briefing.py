@@ -34,10 +34,13 @@ from .models import (
     Story,
     StoryDocs,
 )
-from .noise import mark_corpus
+from .noise import mark_corpus, speaks_to_reader
 from .plan import plan
 from .stories import cluster_documents
 from .verify import verify
+
+NOT_NEWS = ("its pages speak to the reader, as a notice, a sign-in or shop page or an advert "
+            "does: not news")
 
 
 class Timings:
@@ -119,10 +122,13 @@ def plan_stories(
         sub = Corpus(documents=tuple(by_id[i] for i in sorted(docs.doc_ids, key=position.get)))
         described.append((docs, sub, _describe(docs, sub)))
     order = sorted(described, key=lambda t: rank_key(_stub(*t)))
+    pages = [t for t in order if all(speaks_to_reader(d) for d in t[1].documents)]
+    omissions = [_story_omitted(t[0], t[1], NOT_NEWS) for t in pages]
+    order = [t for t in order if not any(t is page for page in pages)]
     several = [t for t in order if t[2]["sources"] >= 2]
     single = [t for t in order if t[2]["sources"] < 2]
-    omissions = [_story_omitted(t[0], t[1], f"beyond --max-stories {budget.max_stories}")
-                 for t in several[budget.max_stories:]]
+    omissions += [_story_omitted(t[0], t[1], f"beyond --max-stories {budget.max_stories}")
+                  for t in several[budget.max_stories:]]
     omissions += [_story_omitted(t[0], t[1], f"beyond the {budget.max_stories} single-source "
                                  "stories the also-reported list holds")
                   for t in single[budget.max_stories:]]

@@ -138,3 +138,16 @@ def test_a_document_left_alone_joins_the_story_of_its_closest_document() -> None
     labels = _join_singles(csr_matrix(sim), np.array([0, 0, 1, 2, 3, 4]))
     assert labels[2] == labels[0] and labels[3] not in (labels[0], labels[4])
     assert labels[4] == labels[5]
+
+
+def test_a_page_that_speaks_to_its_reader_is_left_out_as_no_news() -> None:
+    from summarizer.briefing import NOT_NEWS
+
+    notice = ("Almost there", "Your custom domain mapping may take up to 24 hours to resolve. "
+              "If you need more help, see our guide. You can check the status in your account.")
+    docs = documents([*KIM, notice, SWEDEN[0]])
+    main, also, omitted = plan_stories(segment_shapes(docs), Budget(), Timings())
+    assert [set(p.docs.doc_ids) for p in main] == [{"d0", "d1"}]
+    assert [p.docs.doc_ids for p in also] == [("d3",)]  # a news report of one source stays
+    (left,) = omitted
+    assert left.reason == NOT_NEWS and left.text
