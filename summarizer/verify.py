@@ -87,7 +87,7 @@ def verify_candidate(
     else:
         why_lost = result.reasons or ("no content words to check",)
     lost = Dropped(text=candidate.text, citations=candidate.citations, reasons=why_lost)
-    for source in best_supported(sentences):
+    for source in best_supported(sentences, candidate.text):
         if standalone.problem(source.readable, bool(reported)):
             continue
         replaced = _item(source.readable, sentences, fact, "replaced",
@@ -139,17 +139,19 @@ def supporting_citations(text: str, sentences: list[Sentence]) -> tuple[Citation
     return ()
 
 
-def best_supported(sentences: list[Sentence]) -> list[Sentence]:
+def best_supported(sentences: list[Sentence], draft: str = "") -> list[Sentence]:
     """Source sentences ordered by how many of the fact's other sentences support them.
 
     The sentence that most sources back is what they agree on; among equals,
-    the one whose words the others cover best is the most central.
+    the one that states most of what the `draft` tried to say (it stands in for
+    the draft), then the one whose words the others cover best, the most central.
     """
 
-    def rank(s: Sentence) -> tuple[int, float, str]:
+    def rank(s: Sentence) -> tuple[int, float, float, str]:
         results = [check(s.readable, [o.readable]) for o in sentences if o is not s]
         backers = sum(r.supported for r in results)
         mean = sum(r.score for r in results) / len(results) if results else 0.0
-        return -backers, -mean, s.sentence_id
+        says = check(draft, [s.readable]).score if draft else 0.0
+        return -backers, -says, -mean, s.sentence_id
 
     return sorted(sentences, key=rank)

@@ -184,3 +184,17 @@ def test_verify_keeps_plan_order_among_equals(corpus) -> None:
     items, dropped = verify(drafts, plan, corpus)
     assert [i.fact_id for i in items] == ["f002", "f003"]
     assert dropped == []
+
+
+def test_among_equally_backed_sentences_the_one_saying_most_of_the_draft_stands_in(
+    make_corpus,
+) -> None:
+    # Neither sentence backs the other; the draft tried to say what the second says.
+    short = "Kim toured a submarine facility on Tuesday."
+    full = ("Kim toured a submarine facility, where he vowed to counter the threat posed by "
+            "South Korea's submarine plans.")
+    pair = make_corpus(f"{short}\n", f"{full}\n", marked=False)
+    sentences = [pair.sentence("doc0-s000"), pair.sentence("doc1-s000")]
+    assert best_supported(sentences)[0].sentence_id == "doc0-s000"  # the others cover it best
+    draft = "Kim vowed to counter the threat of South Korea's submarine plans."
+    assert best_supported(sentences, draft)[0].sentence_id == "doc1-s000"
