@@ -14,12 +14,14 @@ a story's sentences, never with the whole input.
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
 import numpy as np
 
 from .models import Citation, Conflict, Corpus, Fact, Grouping, Sentence
 from .similarity import tfidf_matrix
 from .text import STOPWORDS, stem
+from .verifier import check
 from .verifier.quantities import canon, read_quantities
 
 SAME_FACT = 0.3  # cosine at which two sentences from different sources share a fact
@@ -131,17 +133,42 @@ def counted_values(text: str) -> dict[str, tuple[str, str]]:
 
 
 def find_conflicts(fact: Fact, corpus: Corpus) -> list[Conflict]:
-    """Units counted with different quantities by different sentences of one fact."""
+    """Units counted with different quantities by sources that otherwise say the same thing.
+
+    Sentences of one fact share words, not always their subject: "24 hours" of
+    a search mission and "two hours" of diving are no disagreement. Two sources
+    conflict only when one sentence, given the other's number, is supported by
+    the other (`agree_but_for`).
+    """
     by_unit: dict[str, dict[str, tuple[str, str]]] = {}
     for sentence_id in fact.sentence_ids:
         for unit, value in counted_values(corpus.sentence(sentence_id).text).items():
             by_unit.setdefault(unit, {})[sentence_id] = value
-    return [
-        Conflict(
-            fact_id=fact.fact_id, unit=unit,
-            values={sid: written for sid, (written, _) in values.items()},
-            citations=tuple(Citation.of(corpus.sentence(sid)) for sid in values),
-        )
-        for unit, values in sorted(by_unit.items())
-        if len({value for _, value in values.values()}) > 1
-    ]
+    conflicts = []
+    for unit, values in sorted(by_unit.items()):
+        if len({value for _, value in values.values()}) < 2:
+            continue
+        involved: set[str] = set()
+        for a, b in combinations(values, 2):
+            one, other = corpus.sentence(a), corpus.sentence(b)
+            if values[a][1] != values[b][1] and one.source != other.source and (
+                agree_but_for(one, values[a][0], other, values[b][0])
+            ):
+                involved.update((a, b))
+        if involved:
+            conflicts.append(Conflict(
+                fact_id=fact.fact_id, unit=unit,
+                values={sid: values[sid][0] for sid in values if sid in involved},
+                citations=tuple(Citation.of(corpus.sentence(sid)) for sid in values
+                                if sid in involved),
+            ))
+    return conflicts
+
+
+def agree_but_for(one: Sentence, one_number: str, other: Sentence, other_number: str) -> bool:
+    """Whether either sentence, with the other's number written in, is supported by the other."""
+    return any(
+        check(a.readable.replace(a_number, b_number, 1), [b.readable]).supported
+        for a, a_number, b, b_number in ((one, one_number, other, other_number),
+                                         (other, other_number, one, one_number))
+    )
