@@ -7,7 +7,8 @@ fine inside an article are wrong in a brief:
   reader cannot know who or what it is;
 - a reported claim stated as fact: when the sources only quote or report
   someone saying it, the item must say who ("Kim said...", "according to");
-- a fragment that carries no fact ("It's fire.").
+- a fragment that carries no fact ("It's fire."), or a question, which
+  asks rather than states ("Is this the time to buy the shares?").
 
 Each check returns the reason the sentence does not stand alone, or None.
 """
@@ -120,6 +121,19 @@ def fragment(text: str) -> str | None:
     return None
 
 
+def question(text: str) -> str | None:
+    """Why `text`, a question, states no fact; or None.
+
+    >>> question("Is this the time to start buying the company's shares?")
+    'a question, not a statement of fact'
+    >>> question('"Why now?" the senator asked.') is None
+    True
+    """
+    if text.rstrip().rstrip("\"”’')]").endswith("?"):
+        return "a question, not a statement of fact"
+    return None
+
+
 def is_reported(sentence: Sentence, document_text: str) -> bool:
     """True when the sentence quotes or reports someone rather than stating a fact itself.
 
@@ -153,4 +167,5 @@ def speaker_dropped(text: str, reported: bool) -> str | None:
 
 def problem(text: str, reported: bool) -> str | None:
     """The first reason `text` cannot stand alone in a brief, or None if it can."""
-    return fragment(text) or pointing_back(text) or speaker_dropped(text, reported)
+    return (fragment(text) or question(text) or pointing_back(text)
+            or speaker_dropped(text, reported))

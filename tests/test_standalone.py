@@ -44,6 +44,13 @@ def test_a_fragment_is_no_fact() -> None:
     assert problem("Kim Jong Un ordered new missile factories on Friday.", reported=False) is None
 
 
+def test_a_question_is_no_fact() -> None:
+    assert problem("Have we had in modern times a president who was so out of his depth?",
+                   reported=False) == "a question, not a statement of fact"
+    assert problem("“Is this the time to buy Tesla shares?”", reported=False)
+    assert problem('"Why now?" the senator asked on Monday.', reported=True) is None
+
+
 def sentence(text: str, doc: str) -> Sentence:
     start = doc.index(text)
     return Sentence(sentence_id="d-s001", doc_id="d", index=1, start=start,
