@@ -10,15 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from .models import UNKNOWN_OUTLET, Citation, Corpus, Document, Headline, Item, StoryDocs
+from .noise import notice
 from .standalone import fragment
 
 MAX_WORDS = 25
 
 
 def usable_title(document: Document) -> bool:
-    """A headline a reader can take as one: the document's own, not its file name, not a stub."""
+    """A headline a reader can take as one: the document's own, not its file name, not a stub,
+    not a notice that happens to open the page."""
     title = document.title.strip()
-    if not title or title == Path(document.path).stem or title.isupper():
+    if not title or title == Path(document.path).stem or title.isupper() or notice(title):
         return False
     return len(title.split()) <= MAX_WORDS and fragment(title) is None
 

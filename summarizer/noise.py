@@ -68,6 +68,13 @@ _COOKIES = re.compile(
     r"|\bcookie (?:policy|settings|preferences|consent|notice)\b",
     re.IGNORECASE,
 )
+# What a page says about its own media player or the reader's browser, never the news.
+_PLAYER = re.compile(
+    r"\bplayback (?:is )?(?:not supported|unsupported|unavailable)\b"
+    r"|\byour (?:browser|device) (?:does not|doesn't|cannot|can't) (?:support|play)\b"
+    r"|\b(?:enable|turn on|activate) javascript\b",
+    re.IGNORECASE,
+)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
 
 # Reasons that, past the first part of a document, show that the body has ended.
@@ -101,10 +108,8 @@ def shape_noise(
     True
     """
     tokens = line.split()
-    if _LEGAL.search(sentence):
-        return "legal: a rights or reuse notice"
-    if _AI_NOTICE.search(sentence):
-        return "ai notice: a note on machine-generated content"
+    if reason := notice(sentence):
+        return reason
     if len(tokens) >= 2 and sum(t.startswith("#") for t in tokens) / len(tokens) >= 0.5:
         return "hashtags: a line of tags"
     if _LOCALE.match(line):
@@ -117,6 +122,22 @@ def shape_noise(
         return _web_shape_noise(line, tokens, title)
     if not ends_sentence(line) and len(tokens) <= 20:
         return "title: the headline, not a sentence" if is_first_line else "heading: no sentence"
+    return None
+
+
+def notice(text: str) -> str | None:
+    """Why `text` is a notice of the page's (rights, machine-written text, media player),
+    or None.
+
+    >>> notice("Media playback is unsupported on your device")
+    "player: a notice about the page's media player"
+    """
+    if _LEGAL.search(text):
+        return "legal: a rights or reuse notice"
+    if _AI_NOTICE.search(text):
+        return "ai notice: a note on machine-generated content"
+    if _PLAYER.search(text):
+        return "player: a notice about the page's media player"
     return None
 
 

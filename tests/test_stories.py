@@ -151,3 +151,13 @@ def test_a_page_that_speaks_to_its_reader_is_left_out_as_no_news() -> None:
     assert [p.docs.doc_ids for p in also] == [("d3",)]  # a news report of one source stays
     (left,) = omitted
     assert left.reason == NOT_NEWS and left.text
+
+
+def test_a_notice_that_opens_the_page_is_no_headline() -> None:
+    from summarizer.headline import usable_title
+
+    player = Document(doc_id="p", path="p.txt", sha256="0" * 64,
+                      title="Media playback is unsupported on your device",
+                      text="Media playback is unsupported on your device\nThe search resumed.\n")
+    assert not usable_title(player)
+    assert usable_title(documents(KIM)[0])
