@@ -29,6 +29,7 @@ import numpy as np
 
 from .models import Corpus, Segmented, Sentence
 from .similarity import tfidf_matrix
+from .standalone import to_reader
 from .text import ends_sentence
 
 _LEGAL = re.compile(
@@ -75,6 +76,9 @@ _PLAYER = re.compile(
     r"|\b(?:enable|turn on|activate) javascript\b",
     re.IGNORECASE,
 )
+# A photo's caption, as wire services write them: it describes a picture, not the news.
+_CAPTION = re.compile(r"^(?:FILE\s*[-–—]\s*)?In this (?:[\w.,'’]+ ){0,6}(?:file )?photo\b",
+                      re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
 
 # Reasons that, past the first part of a document, show that the body has ended.
@@ -83,8 +87,6 @@ BODY_MIN_SHARE = 0.4  # a notice in the first 40% is a header note, not the page
 ON_TOPIC = 0.06  # cosine to the corpus centroid below which a tail sentence is off-topic
 OFF_TOPIC = 0.015  # below this even mid-body sentences are off-topic
 MIN_BODY_FOR_TOPIC = 10  # body sentences needed before topic distance is judged
-_READER = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # A page of at most this many body sentences, at least this share of them addressed to the
 # reader, is not news: chosen on the Multi-News story mixes, where every such page is a
 # notice, a prompt, an advert or a video's page; checked on the 130 HTML development pages.
@@ -106,10 +108,15 @@ def shape_noise(
     'hashtags: a line of tags'
     >>> shape_noise("Kim visited a factory.", "Kim visited a factory.", False) is None
     True
+    >>> line = "FILE - In this Jan. 14, 2013 file photo, Drew Barrymore poses for a portrait."
+    >>> shape_noise(line, line, False)
+    'caption: describes a photo, not the news'
     """
     tokens = line.split()
     if reason := notice(sentence):
         return reason
+    if _CAPTION.match(sentence.strip()):
+        return "caption: describes a photo, not the news"
     if len(tokens) >= 2 and sum(t.startswith("#") for t in tokens) / len(tokens) >= 0.5:
         return "hashtags: a line of tags"
     if _LOCALE.match(line):
@@ -194,7 +201,7 @@ def speaks_to_reader(doc: Segmented) -> bool:
     body = [s.text for s in doc.sentences if s.is_body]
     if not body or len(body) > READER_PAGE_SENTENCES:
         return False
-    addressed = sum(bool(_READER.search(_QUOTED.sub(" ", text))) for text in body)
+    addressed = sum(bool(to_reader(text)) for text in body)
     return addressed >= READER_SHARE * len(body)
 
 

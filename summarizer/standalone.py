@@ -7,8 +7,10 @@ fine inside an article are wrong in a brief:
   reader cannot know who or what it is;
 - a reported claim stated as fact: when the sources only quote or report
   someone saying it, the item must say who ("Kim said...", "according to");
-- a fragment that carries no fact ("It's fire."), or a question, which
-  asks rather than states ("Is this the time to buy the shares?").
+- a fragment that carries no fact ("It's fire."), a sentence cut short
+  ("Flower products can be found... (AP)"), a question, which asks rather
+  than states ("Is this the time to buy the shares?"), or words to the reader
+  ("But use extreme caution when giving out your money.").
 
 Each check returns the reason the sentence does not stand alone, or None.
 """
@@ -20,9 +22,11 @@ import re
 from .models import Sentence
 from .text import content_stems, words
 
+# Opening marks, and a connective that ties a sentence to the one before ("But he said").
+_OPENER = r"^[\"“‘'(]*(?:(?:but|and|yet|so|still|also|however|meanwhile|instead),?\s+)?"
 # Pronouns and pointing words that, first in a sentence, stand for something said before.
 _POINTING_START = re.compile(
-    r"^[\"“‘'(]*(?:he|she|it|they|him|her|them|his|its|their|both|the latter|the former|"
+    _OPENER + r"(?:he|she|it|they|him|her|them|his|its|their|both|the latter|the former|"
     r"the same|the two|the three|the pair|the trio|"
     # "This year" and "that day" name a time, not an earlier sentence.
     r"(?:this|these|those|that|such)(?! (?:year|week|month|morning|afternoon|evening|night|"
@@ -37,7 +41,7 @@ _BACK_NOUNS = (
     "tour inspection"
 ).split()
 _BACK_REFERENCE = re.compile(
-    r"^[\"“‘'(]*(?:the|this|that|these|those|such) (?:(?:latest|new|recent|same|above|"
+    _OPENER + r"(?:the|this|that|these|those|such) (?:(?:latest|new|recent|same|above|"
     r"earlier|previous|latter|former) )?(?:" + "|".join(_BACK_NOUNS) + r")\b",
     re.IGNORECASE,
 )
@@ -62,6 +66,9 @@ SPEECH = re.compile(
 )
 _QUOTES = "\"“”"
 MIN_WORDS = 4
+_CUT_SHORT = re.compile(r"(?:\.\.\.|…)\s*(?:\([^)]*\))?\s*$")
+_READER = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 MIN_CONTENT = 3
 
 
@@ -76,6 +83,10 @@ def pointing_back(text: str) -> str | None:
     True
     >>> pointing_back("The remarks came during a visit.")
     "begins with 'The remarks', which points to an earlier sentence"
+    >>> pointing_back("But he recommended using common sense and caution.")
+    "begins with 'But he', which points to an earlier sentence"
+    >>> pointing_back("Still, Kim recommended caution.") is None
+    True
     """
     for pattern in (_BACK_REFERENCE, _POINTING_START):
         match = pattern.match(text.strip())
@@ -112,12 +123,30 @@ def fragment(text: str) -> str | None:
 
     >>> fragment("It's fire.")
     'a fragment: 2 words, too few to state a fact'
+    >>> fragment("Flower products can be found... (Associated Press)")
+    'cut short: ends in an ellipsis'
     """
+    if _CUT_SHORT.search(text):
+        return "cut short: ends in an ellipsis"
     n = len(words(text))
     if n < MIN_WORDS:
         return f"a fragment: {n} words, too few to state a fact"
     if len(set(content_stems(text))) < MIN_CONTENT:
         return "a fragment: too few content words to state a fact"
+    return None
+
+
+def to_reader(text: str) -> str | None:
+    """Why `text`, which speaks to the reader ("you", "your") outside any quotation, states
+    no news; or None.
+
+    >>> to_reader("But use extreme caution when giving out your money.")
+    'speaks to the reader, states no news'
+    >>> to_reader('"You must build more," Kim told the workers.') is None
+    True
+    """
+    if _READER.search(_QUOTED.sub(" ", text)):
+        return "speaks to the reader, states no news"
     return None
 
 
@@ -167,5 +196,5 @@ def speaker_dropped(text: str, reported: bool) -> str | None:
 
 def problem(text: str, reported: bool) -> str | None:
     """The first reason `text` cannot stand alone in a brief, or None if it can."""
-    return (fragment(text) or question(text) or pointing_back(text)
+    return (fragment(text) or question(text) or to_reader(text) or pointing_back(text)
             or speaker_dropped(text, reported))
