@@ -116,7 +116,7 @@ def resolve_references(sentences: list[Sentence]) -> tuple[Sentence, ...]:
             resolved = resolve(sentence.text, before)
             if resolved is not None:
                 sentence = sentence.model_copy(update={"resolved": resolved})
-            before = [*before[-1:], sentence.text]
+            before.append(sentence.text)
         out.append(sentence)
     return tuple(out)
 

@@ -53,16 +53,34 @@ _ORGANISATION_WORDS = frozenset(
     "force forces police airlines airways motors electronics industries holdings "
     "network tv radio press union league fund organisation organization center centre "
     "board authority reuters".split())
+# A run that begins with a compass word ("Middle East", "North Carolina") or ends with a
+# word for a place ("Garfield Park", "Magazine Street") is a place, never a person.
+_COMPASS = frozenset("east west north south middle central northern southern eastern western "
+                     "upper lower greater new".split())
+_PLACE_ENDS = frozenset(
+    "gulf sea ocean river mountain mountains island islands street avenue road county city "
+    "state valley coast bay lake peninsula region province district square park bridge "
+    "airport station hospital school church museum".split())
+# People the text does not name ("a teenage boy", "the woman"): "he" may be one of them.
+_UNNAMED_PERSON = re.compile(
+    r"\b(?:man|men|woman|women|boy|boys|girl|girls|child|children|kid|teen|teenager|son|"
+    r"daughter|husband|wife|mother|father|brother|sister|baby|suspect|victim|gunman|driver|"
+    r"passenger|patient|student|friend|neighbor|neighbour)\b", re.IGNORECASE)
+_PERSON_PRONOUN = re.compile(r"^[\"“‘'(]*(?:he|she|his|her|him)\b", re.IGNORECASE)
+# A quotation: its names are the speaker's words, not who the next sentence's "he" is.
+_QUOTATION = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
+
+
 def _runs(sentence: str) -> list[str]:
     """Names written in the sentence: capitalised runs, the first word of the sentence
-    only when more than a capitalised small word, titles stripped."""
+    only when more than a capitalised small word, titles and contractions stripped."""
     out = []
     for match in _NAME_RUN.finditer(sentence):
         words = match.group(0).rstrip(".").split()
-        while words and words[0].lower().rstrip(".") in STOPWORDS | _TITLES:
-            words = words[1:]
-        if not words:
-            continue
+        while words and re.split(r"['’]", words[0].lower().rstrip("."))[0] in STOPWORDS | _TITLES:
+            words = words[1:]  # "Mr", "That's", "I'll"
+        if not words or any(re.search(r"-[a-z]", w) for w in words):
+            continue  # none, or a compound adjective ("Agent Orange-related")
         first = match.start() == len(sentence) - len(sentence.lstrip("\"“‘'("))
         if first and len(words) == 1 and getAllLemmas(words[0].lower()):
             continue  # "Officials said": a dictionary word capitalised only as the first
@@ -84,8 +102,12 @@ def _is_person(name: str) -> bool:
     words = name.split()
     if _is_organisation(name) or any(stem(w.lower()) in lexicon.CALENDAR for w in words):
         return False
-    # A place (a country, a capital, a demonym) is nobody.
-    return not any(place(w) for w, _ in tokens(name))
+    lowered = [w.lower().strip(".,") for w in words]
+    if lowered[0] in _COMPASS or lowered[-1] in _PLACE_ENDS:
+        return False
+    # A place (a country, a capital, a demonym) is nobody; one place word inside a name
+    # ("Victoria Nuland", Victoria a capital) does not make it one.
+    return not all(place(w) for w, _ in tokens(name))
 
 
 def _distinct(names: list[str]) -> list[str]:
@@ -97,15 +119,39 @@ def _distinct(names: list[str]) -> list[str]:
     return out
 
 
+def _introduced(name: str, before: list[str]) -> bool:
+    """Whether a one-word name is a person's the text introduced: news gives a person's
+    full name or title first ("Robert Mercer", "Mr. Mercer"), then the surname; a lone
+    capitalised word it never introduced ("Thunder", "English") is no one."""
+    if " " in name:
+        return True
+    pattern = re.compile(rf"\b(?:[A-Z][\w'’\-]+|{'|'.join(_TITLES)})\.? {re.escape(name)}\b",
+                         re.IGNORECASE)
+    return any(
+        m.group(0).split()[0].lower().rstrip(".") in _TITLES
+        or (m.group(0)[0].isupper() and m.group(0).split()[0].lower() not in STOPWORDS)
+        for text in before for m in pattern.finditer(text))
+
+
 def _antecedent(before: list[str], wanted: Callable[[str], bool]) -> str | None:
     """The one candidate the nearest sentence before names, or None if none or several."""
     for sentence in reversed(before[-2:]):
-        found = _distinct([n for n in _runs(sentence) if wanted(n)])
+        said = _QUOTATION.sub(" ", sentence)
+        if wanted is _is_person and _UNNAMED_PERSON.search(said):
+            return None  # "Alicia Hernandez met a boy. He was 14": he may be the boy
+        found = _distinct([n for n in _runs(said) if wanted(n)])
+        if len(found) == 1 and wanted is _is_person and _PERSON_PRONOUN.match(said.strip()):
+            return None  # "His bandmate Fischetti announced it. His death...": whose?
         if len(found) == 1:
-            return found[0]
+            return found[0] if wanted is not _is_person or _introduced(found[0], before) else None
         if found:
             return None  # two people: "he" could be either
     return None
+
+
+def _inside_quotation(before: str) -> bool:
+    """Whether a quotation opened in `before` is still open at its end."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _possessive(pronoun: str, after: str) -> str:
@@ -122,7 +168,8 @@ def _possessive(pronoun: str, after: str) -> str:
 def resolve(sentence: str, before: list[str]) -> str | None:
     """`sentence` with its leading reference resolved from `before` (the sentences that
     come before it in its document, nearest last), as an editor's bracketed insertion;
-    None when there is nothing to resolve or no single candidate.
+    None when there is nothing to resolve or no single candidate. The candidate comes
+    from the last two; a one-word name must have been introduced in any of them.
 
     >>> resolve("He toured a factory.", ["Kim Jong Un spoke on Friday."])
     '[Kim Jong Un] toured a factory.'
@@ -131,6 +178,20 @@ def resolve(sentence: str, before: list[str]) -> str | None:
     >>> resolve("KCNA said he toured a factory.", ["Kim Jong Un spoke."])
     'KCNA said [Kim Jong Un] toured a factory.'
     >>> resolve("He toured a factory.", ["Kim met Putin in Moscow."]) is None
+    True
+    >>> resolve("He noted the failures.", ["Newt Gingrich spoke on Sunday.",
+    ...                                     '"Reagan waited," Gingrich said on CNN.',
+    ...                                     '"We are in a mess in the Middle East."'])
+    '[Gingrich] noted the failures.'
+    >>> resolve("He scored 23 points.", ["The Thunder lost again."]) is None
+    True
+    >>> resolve("He scored.", ["The team says Allen is fit."]) is None
+    True
+    >>> resolve("He scored.", ["Ray Allen signed.", "The team says Allen is fit."])
+    '[Allen] scored.'
+    >>> resolve("He was 14.", ["Alicia Hernandez met a boy in a park."]) is None
+    True
+    >>> resolve('"He was cooking," she said.', ["Kim Jong Un spoke."]) is None
     True
     >>> resolve("The company said sales rose.", ["Samsung Electronics beat forecasts."])
     '[Samsung Electronics] said sales rose.'
@@ -144,6 +205,8 @@ def resolve(sentence: str, before: list[str]) -> str | None:
     pronoun = _PRONOUN.search(sentence)
     if pronoun is None or any(_is_person(n) for n in _runs(sentence[: pronoun.start(1)])):
         return None  # no pronoun, or a person named before it in the sentence
+    if _inside_quotation(sentence[: pronoun.start(1)]):
+        return None  # a speaker's "he", inside a quotation: the speaker's to say who
     name = _antecedent(before, _is_person)
     if name is None:
         return None
