@@ -79,7 +79,9 @@ def _story_markdown(brief: Brief, show_dropped: bool) -> str:
         for story in also:
             item = story.items[0] if story.items else story.single_source[0]
             line = _item_line(item, numbers, cited)
-            if story.headline.kind == "quoted":  # the outlet's own headline, then the fact
+            # The outlet's own headline, then the fact, unless the fact begins with it.
+            if story.headline.kind == "quoted" and not _opens_with(item.text,
+                                                                   story.headline.text):
                 line = f"- **{_plain(_headline_text(story))}**: {line.removeprefix('- ')}"
             lines.append(line)
         lines.append("")
@@ -92,6 +94,11 @@ def _story_markdown(brief: Brief, show_dropped: bool) -> str:
         lines.append(f"{omitted_stories} more stor{'ies' if omitted_stories != 1 else 'y'} "
                      "left out (`--format json` lists them, under `omissions`)")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _opens_with(text: str, headline: str) -> bool:
+    """Whether `text` begins with `headline`, spacing and case aside."""
+    return " ".join(text.split()).casefold().startswith(" ".join(headline.split()).casefold())
 
 
 def _headline_text(story: Story) -> str:

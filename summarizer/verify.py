@@ -14,6 +14,9 @@ distinct outlets where known, each document of unknown outlet on its own.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from . import standalone
 from .models import Candidate, Citation, Corpus, Dropped, Fact, Item, Plan, Sentence, Verdict
 from .standalone import is_reported
@@ -68,7 +71,8 @@ def verify_candidate(
     if result.supported and rule_score < DRAFT_MIN_SCORE:
         result = result.model_copy(update={"supported": False})
     complete = ends_sentence(candidate.text)
-    alone = standalone.problem(candidate.text, bool(reported)) if complete else None
+    alone = (standalone.problem(candidate.text, bool(reported))
+             or drafting_slip(candidate.text, [s.text for s in sentences])) if complete else None
     if complete and not alone:
         # Kept as drafted if its own citations hold; else the same search re-points them.
         first = result.reasons[0] if result.reasons else "no content words"
@@ -96,6 +100,40 @@ def verify_candidate(
             reasons = (*why_lost, "replaced by a source sentence")
             return replaced, lost.model_copy(update={"reasons": reasons})
     return None, lost
+
+
+# Words of the prompt's own task: in a draft but in none of its sources, they mean the model
+# wrote about its instructions ("The sentences support the fact that...").
+_TASK_WORDS = frozenset("sentence sentences source sources fact facts support supports "
+                        "supported supporting claim claims evidence citation citations cited "
+                        "summary summarize summarise".split())
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+REPEAT_WORDS = 5  # a run of this many words said twice, which no source says twice
+
+
+def drafting_slip(text: str, sources: list[str]) -> str | None:
+    """Why a drafted sentence is the model's slip rather than the news, or None.
+
+    >>> drafting_slip("The sentences support the fact that Mia is quitting drugs.",
+    ...               ["Mia is quitting drugs cold turkey."])
+    "speaks of its task ('fact', 'sentences', 'support'), not of the news"
+    >>> drafting_slip("The foot was not described, despite its size, the foot was not described.",
+    ...               ["Despite its size, the foot was not described."])
+    "repeats itself: 'the foot was not described'"
+    >>> drafting_slip("Kim ordered new factories.", ["Kim ordered new factories."]) is None
+    True
+    """
+    words = _WORD.findall(text.lower())
+    said = {w for source in sources for w in _WORD.findall(source.lower())}
+    task = sorted({w for w in words if w in _TASK_WORDS} - said)
+    if task:
+        return f"speaks of its task ({', '.join(map(repr, task))}), not of the news"
+    runs = Counter(tuple(words[i:i + REPEAT_WORDS]) for i in range(len(words) - REPEAT_WORDS + 1))
+    for run, count in runs.items():
+        phrase = " ".join(run)
+        if count > 1 and not any(source.lower().count(phrase) > 1 for source in sources):
+            return f"repeats itself: '{phrase}'"
+    return None
 
 
 def _item(

@@ -77,3 +77,15 @@ def test_html_has_one_section_per_story_with_its_byline() -> None:
     assert page.count('<section class="story"') == 2
     assert "“Troops sent”" in page and "Headline of bbc.co.uk · 2 sources (bbc.co.uk)" in page
     assert "Also reported: Heavy rain flooded" in page
+
+
+def test_also_reported_shows_a_quoted_headline_once() -> None:
+    base = brief()
+    lone = base.also_reported[0]
+    for title, shown in (("Heavy rain flooded hundreds of streets", False),
+                         ("Floods in Jakarta", True)):
+        quoted = lone.model_copy(update={"headline": Headline(
+            text=title, kind="quoted", attribution="c.txt", doc_id="c")})
+        text = to_markdown(base.model_copy(update={"also_reported": (quoted,)}))
+        assert (f"**“{title}”**" in text) is shown
+        assert "Heavy rain flooded hundreds of streets in Jakarta on Tuesday. [3]" in text
