@@ -13,7 +13,7 @@ import numpy as np
 from . import tokens
 from .models import Corpus, Fact, Grouping, Plan, parse_sentence_id
 from .similarity import tfidf_matrix
-from .standalone import fragment, pointing_back, question, to_reader
+from .standalone import problem
 
 REDUNDANT = 0.5  # cosine between facts above which the later one adds nothing new
 
@@ -54,8 +54,7 @@ def plan(grouping: Grouping, corpus: Corpus, max_items: int, prompt_budget: int)
 
 def _why_not_alone(fact: Fact, texts: dict[str, str]) -> str | None:
     """Why no sentence of the fact could stand alone in a brief, or None if one can."""
-    reasons = [fragment(texts[sid]) or question(texts[sid]) or to_reader(texts[sid])
-               or pointing_back(texts[sid]) for sid in fact.sentence_ids]
+    reasons = [problem(texts[sid], reported=False) for sid in fact.sentence_ids]
     if all(reasons):
         return f"no sentence of it stands alone ({reasons[0]})"
     return None

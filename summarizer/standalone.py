@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from lemminflect import getAllLemmas
+
 from .models import Sentence
 from .text import content_stems, words
 
@@ -66,6 +68,8 @@ SPEECH = re.compile(
 )
 _QUOTES = "\"“”"
 MIN_WORDS = 4
+_VERB_TAGS = frozenset({"VERB", "AUX"})
+_LOWER_WORD = re.compile(r"\b[a-z]+(?:['’][a-z]+)?\b")  # a capitalised word is a name or an opener
 _CUT_SHORT = re.compile(r"(?:\.\.\.|…)\s*(?:\([^)]*\))?\s*$")
 _READER = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
@@ -136,6 +140,24 @@ def fragment(text: str) -> str | None:
     return None
 
 
+def verbless(text: str) -> str | None:
+    """Why a sentence without a verb (a cast list, a dateline's tail) states nothing;
+    or None. Capitalised words are names or a sentence's opener, so Title Case
+    headlines are not judged here.
+
+    >>> verbless("With: Jane Levy, Shiloh Fernandez, Lou Taylor Pucci, Jessica Lucas.")
+    'a fragment: no verb states anything'
+    >>> verbless("Tuesday, according to the Ipswich Police Department.")
+    'a fragment: no verb states anything'
+    >>> verbless("Kim ordered new factories.") is None
+    True
+    """
+    if not any(_VERB_TAGS & set(getAllLemmas(w)) for w in _LOWER_WORD.findall(text)
+               if w != "according"):
+        return "a fragment: no verb states anything"
+    return None
+
+
 def to_reader(text: str) -> str | None:
     """Why `text`, which speaks to the reader ("you", "your") outside any quotation, states
     no news; or None.
@@ -196,5 +218,5 @@ def speaker_dropped(text: str, reported: bool) -> str | None:
 
 def problem(text: str, reported: bool) -> str | None:
     """The first reason `text` cannot stand alone in a brief, or None if it can."""
-    return (fragment(text) or question(text) or to_reader(text) or pointing_back(text)
-            or speaker_dropped(text, reported))
+    return (fragment(text) or verbless(text) or question(text) or to_reader(text)
+            or pointing_back(text) or speaker_dropped(text, reported))
