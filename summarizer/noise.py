@@ -76,6 +76,10 @@ _PLAYER = re.compile(
     r"|\b(?:enable|turn on|activate) javascript\b",
     re.IGNORECASE,
 )
+# A social-media post embedded in the page: its link, or its signature line
+# ("— Name (@handle) June 20, 2017"). What a post says is quoted by the article, if at all.
+_EMBED = re.compile(r"\bpic\.twitter\.com/\w+"
+                    r"|—\s*[^—()]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}\s*$")
 # A photo's caption, as wire services write them: it describes a picture, not the news.
 _CAPTION = re.compile(r"^(?:FILE\s*[-–—]\s*)?In this (?:[\w.,'’]+ ){0,6}(?:file )?photo\b",
                       re.IGNORECASE)
@@ -111,12 +115,17 @@ def shape_noise(
     >>> line = "FILE - In this Jan. 14, 2013 file photo, Drew Barrymore poses for a portrait."
     >>> shape_noise(line, line, False)
     'caption: describes a photo, not the news'
+    >>> line = "RIP to a legend — Ghostface Killah (@GhostfaceKillah) June 20, 2017"
+    >>> shape_noise(line, line, False)
+    'embedded post: a social-media post shown in the page'
     """
     tokens = line.split()
     if reason := notice(sentence):
         return reason
     if _CAPTION.match(sentence.strip()):
         return "caption: describes a photo, not the news"
+    if _EMBED.search(sentence):
+        return "embedded post: a social-media post shown in the page"
     if len(tokens) >= 2 and sum(t.startswith("#") for t in tokens) / len(tokens) >= 0.5:
         return "hashtags: a line of tags"
     if _LOCALE.match(line):
