@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 
 from lemminflect import getAllLemmas
 
@@ -67,6 +69,8 @@ _UNNAMED_PERSON = re.compile(
     r"daughter|husband|wife|mother|father|brother|sister|baby|suspect|victim|gunman|driver|"
     r"passenger|patient|student|friend|neighbor|neighbour)\b", re.IGNORECASE)
 _PERSON_PRONOUN = re.compile(r"^[\"“‘'(]*(?:he|she|his|her|him)\b", re.IGNORECASE)
+_PRONOUN_GENDER = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F"}
+_TITLE_GENDER = {"mr": "M", "mrs": "F", "ms": "F", "miss": "F", "sir": "M"}
 # A quotation: its names are the speaker's words, not who the next sentence's "he" is.
 _QUOTATION = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
 
@@ -123,14 +127,36 @@ def _introduced(name: str, before: list[str]) -> bool:
     """Whether a one-word name is a person's the text introduced: news gives a person's
     full name or title first ("Robert Mercer", "Mr. Mercer"), then the surname; a lone
     capitalised word it never introduced ("Thunder", "English") is no one."""
-    if " " in name:
-        return True
+    return " " in name or _introducer(name, before) is not None
+
+
+def _introducer(name: str, before: list[str]) -> str | None:
+    """The title or first name the text first gave a one-word name ("Mr", "Robert")."""
     pattern = re.compile(rf"\b(?:[A-Z][\w'’\-]+|{'|'.join(_TITLES)})\.? {re.escape(name)}\b",
                          re.IGNORECASE)
-    return any(
-        m.group(0).split()[0].lower().rstrip(".") in _TITLES
-        or (m.group(0)[0].isupper() and m.group(0).split()[0].lower() not in STOPWORDS)
-        for text in before for m in pattern.finditer(text))
+    for text in before:
+        for m in pattern.finditer(text):
+            word = m.group(0).split()[0].rstrip(".")
+            if word.lower() in _TITLES or (word[0].isupper() and word.lower() not in STOPWORDS):
+                return word
+    return None
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """First name -> "F" or "M", for names nearly all of whose bearers are of one sex
+    (`first_names.txt`: US Social Security baby-name counts, `training/first_names.py`)."""
+    text = (Path(__file__).parent / "first_names.txt").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if "\t" in line)
+
+
+def _gender(name: str, before: list[str]) -> str | None:
+    """"F" or "M" when the name's first name or title says so, else None."""
+    first = name.split()[0] if " " in name else _introducer(name, before)
+    if first is None:
+        return None
+    first = first.rstrip(".")
+    return _TITLE_GENDER.get(first.lower()) or _first_names().get(first.capitalize())
 
 
 def _antecedent(before: list[str], wanted: Callable[[str], bool]) -> str | None:
@@ -189,6 +215,10 @@ def resolve(sentence: str, before: list[str]) -> str | None:
     True
     >>> resolve("He scored.", ["Ray Allen signed.", "The team says Allen is fit."])
     '[Allen] scored.'
+    >>> resolve("He makes his way to the stage.", ["Emma Stone arrives."]) is None
+    True
+    >>> resolve("She defended her vote.", ["Ms. Lehmkuhl spoke.", "Lehmkuhl was fined."])
+    '[Lehmkuhl] defended her vote.'
     >>> resolve("He was 14.", ["Alicia Hernandez met a boy in a park."]) is None
     True
     >>> resolve('"He was cooking," she said.', ["Kim Jong Un spoke."]) is None
@@ -210,5 +240,8 @@ def resolve(sentence: str, before: list[str]) -> str | None:
     name = _antecedent(before, _is_person)
     if name is None:
         return None
+    gender = _gender(name, before)
+    if gender is not None and gender != _PRONOUN_GENDER[pronoun.group(1).lower()]:
+        return None  # "Emma Stone arrives. He makes his way...": he is someone else
     insertion = f"[{name}{_possessive(pronoun.group(1), sentence[pronoun.end():])}]"
     return sentence[: pronoun.start(1)] + insertion + sentence[pronoun.end():]
