@@ -31,6 +31,7 @@ import time
 import tomllib
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from statistics import mean
 
@@ -109,6 +110,7 @@ def not_news(text: str) -> bool:
     return text.lstrip().startswith(_page_openings())
 
 
+@lru_cache(maxsize=1)
 def _page_openings() -> tuple[str, ...]:
     with PAGES.open("rb") as f:
         return tuple(p["opens"] for p in tomllib.load(f)["page"])
