@@ -122,9 +122,10 @@ def plan_stories(
         sub = Corpus(documents=tuple(by_id[i] for i in sorted(docs.doc_ids, key=position.get)))
         described.append((docs, sub, _describe(docs, sub)))
     order = sorted(described, key=lambda t: rank_key(_stub(*t)))
-    pages = [t for t in order if all(speaks_to_reader(d) for d in t[1].documents)]
-    omissions = [_story_omitted(t[0], t[1], NOT_NEWS) for t in pages]
-    order = [t for t in order if not any(t is page for page in pages)]
+    news = [not all(speaks_to_reader(d) for d in t[1].documents) for t in order]
+    omissions = [_story_omitted(t[0], t[1], NOT_NEWS)
+                 for t, is_news in zip(order, news, strict=True) if not is_news]
+    order = [t for t, is_news in zip(order, news, strict=True) if is_news]
     several = [t for t in order if t[2]["sources"] >= 2]
     single = [t for t in order if t[2]["sources"] < 2]
     omissions += [_story_omitted(t[0], t[1], f"beyond --max-stories {budget.max_stories}")

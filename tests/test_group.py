@@ -112,14 +112,33 @@ def test_conflicting_numbers_are_reported(make_corpus) -> None:
     }
 
 
-def test_same_number_written_two_ways_is_no_conflict(make_corpus) -> None:
-    corpus = make_corpus(
-        "North Korea has sent around 15,000 troops to Russia.\n",
-        "North Korea has sent around 15000 troops to Russia.\n",
-        marked=False,
-    )
+@pytest.mark.parametrize(("one", "other"), [
+    # the same number written two ways
+    ("North Korea has sent around 15,000 troops to Russia.",
+     "North Korea has sent around 15000 troops to Russia."),
+    # numbers of different things that share a unit
+    ("Each Bluefin-21 mission will last 24 hours, with time spent on the ocean floor.",
+     "The Bluefin-21 takes two hours to dive to the ocean floor."),
+])
+def test_no_conflict(make_corpus, one: str, other: str) -> None:
+    corpus = make_corpus(f"{one}\n", f"{other}\n", marked=False)
     fact = Fact(fact_id="f009", sentence_ids=("doc0-s000", "doc1-s000"), sources=2, centrality=1)
     assert find_conflicts(fact, corpus) == []
+
+
+def test_one_source_giving_two_numbers_is_no_conflict(make_corpus) -> None:
+    corpus = make_corpus(
+        "North Korea has sent around 15,000 troops to Russia.\n",
+        "North Korea has sent around 12,000 troops to Russia.\n",
+        marked=False,
+    )
+    same = corpus.model_copy(update={"documents": tuple(
+        d.model_copy(update={"sentences": tuple(s.model_copy(update={"source": "example.com"})
+                                                for s in d.sentences)})
+        for d in corpus.documents)})
+    fact = Fact(fact_id="f011", sentence_ids=("doc0-s000", "doc1-s000"), sources=1, centrality=1)
+    assert len(find_conflicts(fact, corpus)) == 1
+    assert find_conflicts(fact, same) == []
 
 
 # ---------------------------------------------------------------- the seeds
@@ -163,28 +182,3 @@ def test_seed_quote_is_one_fact_across_four_sources(seed_grouping, seed_sentence
 
 def test_seed_grouping_is_deterministic(seed_corpus, seed_grouping) -> None:
     assert group(seed_corpus) == seed_grouping
-
-
-def test_numbers_of_different_things_sharing_a_unit_are_no_conflict(make_corpus) -> None:
-    corpus = make_corpus(
-        "Each Bluefin-21 mission will last 24 hours, with time spent on the ocean floor.\n",
-        "The Bluefin-21 takes two hours to dive to the ocean floor.\n",
-        marked=False,
-    )
-    fact = Fact(fact_id="f010", sentence_ids=("doc0-s000", "doc1-s000"), sources=2, centrality=1)
-    assert find_conflicts(fact, corpus) == []
-
-
-def test_one_source_giving_two_numbers_is_no_conflict(make_corpus) -> None:
-    corpus = make_corpus(
-        "North Korea has sent around 15,000 troops to Russia.\n",
-        "North Korea has sent around 12,000 troops to Russia.\n",
-        marked=False,
-    )
-    same = corpus.model_copy(update={"documents": tuple(
-        d.model_copy(update={"sentences": tuple(s.model_copy(update={"source": "example.com"})
-                                                for s in d.sentences)})
-        for d in corpus.documents)})
-    fact = Fact(fact_id="f011", sentence_ids=("doc0-s000", "doc1-s000"), sources=1, centrality=1)
-    assert len(find_conflicts(fact, corpus)) == 1
-    assert find_conflicts(fact, same) == []

@@ -132,14 +132,20 @@ def _introduced(name: str, before: list[str]) -> bool:
 
 def _introducer(name: str, before: list[str]) -> str | None:
     """The title or first name the text first gave a one-word name ("Mr", "Robert")."""
-    pattern = re.compile(rf"\b(?:[A-Z][\w'’\-]+|{'|'.join(_TITLES)})\.? {re.escape(name)}\b",
-                         re.IGNORECASE)
+    pattern = _introduction(name)
     for text in before:
         for m in pattern.finditer(text):
             word = m.group(0).split()[0].rstrip(".")
             if word.lower() in _TITLES or (word[0].isupper() and word.lower() not in STOPWORDS):
                 return word
     return None
+
+
+@lru_cache(maxsize=1024)
+def _introduction(name: str) -> re.Pattern[str]:
+    """A title or capitalised word just before `name` ("Mr. Mercer", "Robert Mercer")."""
+    return re.compile(rf"\b(?:[A-Z][\w'’\-]+|{'|'.join(_TITLES)})\.? {re.escape(name)}\b",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
