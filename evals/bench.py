@@ -69,10 +69,11 @@ def write(texts: list[str], folder: Path) -> None:
 
 def plan_only(n: int) -> dict:
     """Ingest to plan for the first `n` documents of the pool, in this process."""
-    from summarizer.briefing import Budget, Timings, plan_stories
     from summarizer.ingest import ingest
     from summarizer.pipeline import prompt_budget, segment_shapes
+    from summarizer.progress import Timer
     from summarizer.settings import Settings
+    from summarizer.stories import Budget, plan_stories
 
     texts = pool(split=True)[:n]
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
@@ -83,7 +84,7 @@ def plan_only(n: int) -> dict:
         read = time.perf_counter()
         corpus = segment_shapes(documents)
         segmented = time.perf_counter()
-        timings = Timings()
+        timings = Timer()
         budget = Budget(max_stories=10_000, items_per_story=8,
                         prompt_tokens=prompt_budget(Settings().context))
         main, also, _ = plan_stories(corpus, budget, timings)
@@ -101,7 +102,7 @@ def plan_only(n: int) -> dict:
 
 def whole_brief(n: int) -> dict:
     """A whole brief of `n` whole articles with the default model, in this process."""
-    from summarizer.backend import Backend
+    from summarizer.draft.backend import Backend
     from summarizer.pipeline import brief
     from summarizer.settings import load_settings, resolve_model
 

@@ -24,7 +24,7 @@ from statistics import mean
 import pysbd
 
 from summarizer.errors import SummarizerError
-from summarizer.text import STOPWORDS, stem, words
+from summarizer.language.text import STOPWORDS, stem, words
 
 WORDS = 100  # every system summary is cut to this many words before ROUGE
 LEXRANK_SENTENCES = 12

@@ -33,16 +33,15 @@ import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 
-from summarizer.backend import Backend
-from summarizer.ingest import ingest
+from summarizer.draft.backend import Backend
+from summarizer.draft.judge import VETO_BELOW, support_probability
+from summarizer.ingest.files import ingest
 from summarizer.models import Brief
-from summarizer.pipeline import brief as run_pipeline
-from summarizer.segment import segment
-from summarizer.settings import load_settings, resolve_model
+from summarizer.segment.sentences import segment
 from summarizer.verifier.decide import THRESHOLD
-from summarizer.verifier.judge import VETO_BELOW, support_probability
 
 from . import content, htmldev, metrics, planted, report, stories, verifier
+from .runs import Models
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -56,38 +55,12 @@ FAST_SLICE = 60  # first N items of each verifier dev set in --fast
 FAST_CLUSTERS = 3
 FULL_CLUSTERS = 25
 HTMLDEV_FAST = 40  # first N saved pages in --fast (all 130 in a full run)
-MIX_ITEMS_PER_STORY = 3  # items per story in the briefs of Multi-News mixes
 FAST_BRIEF_MIXES = ((10, 7),)  # (clusters, seed) of the mixes briefed with the model
 FULL_BRIEF_MIXES = ((10, 7), (10, 11), (50, 7))
 FAST_PLANTED = 120  # perturbed sentences in --fast (all of them in a full run)
 SPEED_PROMPT = "Describe a harbour town on a quiet morning in a few plain sentences."
 SPEED_GRAMMAR = r"root ::= [A-Z] [a-zA-Z ,.']*"
 SPEED_TOKENS = 64
-
-
-class Models:
-    """The drafting model, loaded once and shared by every brief of the run."""
-
-    def __init__(self, path: Path | None = None) -> None:
-        self.settings = load_settings()
-        self.path = resolve_model(path, self.settings)
-        self._backend: Backend | None = None
-        self.load_seconds = 0.0
-
-    def backend(self) -> Backend:
-        if self._backend is None:
-            start = time.perf_counter()
-            self._backend = Backend.from_settings(self.path, self.settings)
-            self.load_seconds = round(time.perf_counter() - start, 3)
-        return self._backend
-
-    def brief(self, paths: list[Path]) -> Brief:
-        return run_pipeline(paths, self.backend, max_items=self.settings.max_items,
-                            items_per_story=self.settings.max_items)
-
-    def morning(self, paths: list[Path]) -> Brief:
-        """A brief of a mix of stories: fewer items per story, so that many stories fit."""
-        return run_pipeline(paths, self.backend, items_per_story=MIX_ITEMS_PER_STORY)
 
 
 # ---------------------------------------------------------------- parts

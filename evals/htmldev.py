@@ -30,8 +30,8 @@ import lxml.html
 import trafilatura
 
 from summarizer.errors import SummarizerError
-from summarizer.ingest import ingest
-from summarizer.segment import segment
+from summarizer.ingest.files import ingest
+from summarizer.segment.sentences import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 HTMLDEV = ROOT.parent / "shared" / "htmldev" / "pages"

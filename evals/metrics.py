@@ -15,7 +15,7 @@ from itertools import combinations
 from pathlib import Path
 
 from summarizer.models import Brief, Citation, Item
-from summarizer.segment import segment
+from summarizer.segment.sentences import segment
 from summarizer.verifier import check
 
 Decide = Callable[[str, list[str]], bool]

@@ -1,7 +1,7 @@
 """Rule-made claims from real news sentences: faithful rewrites and perturbations.
 
 One module builds both the frozen second adversarial suite
-(`evals/adversarial/build_multinews.py`) and the synthetic part of the
+(`evals/adversarial_multinews.py`) and the synthetic part of the
 entailment model's training data (`training/prepare.py`), from DISJOINT
 Multi-News clusters. The word lists below are split in two halves by a fixed
 hash (`half`): the suite swaps only words of one half, the training data only

@@ -23,12 +23,12 @@ import re
 from collections import Counter, defaultdict
 
 from evals.perturb import base_form
-from summarizer import standalone
-from summarizer.group import group
+from summarizer.language.text import proper_names
 from summarizer.models import Candidate, Citation, Corpus, Fact, Sentence
-from summarizer.standalone import is_reported
-from summarizer.text import proper_names
-from summarizer.verify import verify_candidate
+from summarizer.segment import standalone
+from summarizer.segment.standalone import is_reported
+from summarizer.stories.group import group
+from summarizer.verifier.verify_drafts import verify_candidate
 
 KINDS = ("number", "entity", "negation")
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?!\w)")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import htmldev, stories
+
 
 def pct(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f}%"
@@ -135,13 +137,9 @@ def markdown(result: dict, chart: str | None) -> str:
     lines += multinews_lines(result["multinews"])
     lines += planted_lines(result["planted"])
     if "htmldev" in result:
-        from .htmldev import lines as htmldev_lines
-
-        lines += htmldev_lines(result["htmldev"])
+        lines += htmldev.lines(result["htmldev"])
     if "stories" in result:
-        from .stories import lines as stories_lines
-
-        lines += stories_lines(result["stories"])
+        lines += stories.lines(result["stories"])
     lines += cost_lines(result["cost"])
     return "\n".join(lines)
 

@@ -35,11 +35,12 @@ from functools import lru_cache
 from pathlib import Path
 from statistics import mean
 
-from summarizer.ingest import ingest
+from summarizer.ingest.files import ingest
 from summarizer.pipeline import segment_shapes
-from summarizer.stories import cluster_documents
+from summarizer.stories.cluster import cluster_documents
 
 from . import content
+from .runs import Models
 from .verifier import EVALDATA
 
 MULTINEWS = EVALDATA / "multinews" / "multinews_dev.jsonl"
@@ -164,7 +165,7 @@ def clustering(k: int, seed: int, path: Path = MULTINEWS) -> dict:
 
 def standalone_counts(brief: object) -> dict[str, int]:
     """Items that begin with an unresolved reference, or state a quote or report as fact."""
-    from summarizer import standalone
+    from summarizer.segment import standalone
 
     items = list(brief.items)  # type: ignore[attr-defined]
     pointing = [i.text for i in items if standalone.pointing_back(i.text)]
@@ -176,7 +177,7 @@ def standalone_counts(brief: object) -> dict[str, int]:
 
 
 def _reported(text: str) -> bool:
-    from summarizer.standalone import SPEECH
+    from summarizer.segment.standalone import SPEECH
 
     return bool(SPEECH.search(text)) or any(q in text for q in "\"“”")
 
@@ -293,8 +294,6 @@ def main() -> None:
     args = sys.argv[1:]
     run_brief = None
     if "--brief" in args:
-        from .harness import Models
-
         run_brief = Models().morning
     result = evaluate(run_brief, ((10, SEEDS[0]), (10, SEEDS[1])) if run_brief else ())
     print("\n".join(lines(result)))

@@ -51,8 +51,8 @@ from pathlib import Path
 import pysbd
 from lemminflect import getAllLemmas
 
-from summarizer.segment import split_spans
-from summarizer.text import STOPWORDS
+from summarizer.language.text import STOPWORDS
+from summarizer.segment.sentences import split_spans
 from summarizer.verifier import decide as check_module
 from summarizer.verifier.decide import MODEL, RULES, SIGNALS, check, clear_caches
 

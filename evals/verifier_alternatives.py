@@ -38,10 +38,10 @@ VETOES = (0.0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)  # 0.0: the rules alone
 
 def judge() -> dict:
     """Balanced accuracy and AUC of the default GGUF model as a judge on SummEdits news dev."""
-    from summarizer.backend import Backend
+    from summarizer.draft.backend import Backend
+    from summarizer.draft.judge import support_probability
     from summarizer.settings import load_settings, resolve_model
     from summarizer.verifier.context import select
-    from summarizer.verifier.judge import support_probability
 
     settings = load_settings()
     model = Backend.from_settings(resolve_model(None, settings), settings)

@@ -18,8 +18,8 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .errors import InputError, SummarizerError
+from summarizer import __version__
+from summarizer.errors import InputError, SummarizerError
 
 
 class Failure(click.ClickException):
@@ -108,7 +108,7 @@ def size_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def limits(max_size: float, max_entries: int) -> Any:
-    from .reading import MB, Limits
+    from summarizer.ingest import MB, Limits
 
     return Limits(max_bytes=int(max_size * MB), max_entries=max_entries)
 
@@ -146,9 +146,9 @@ def brief(paths: tuple[Path, ...], model: Path | None, fmt: str, out: Path | Non
       summarizer brief seeds/ --model ~/models/gemma-3-270m-it-Q4_K_M.gguf
       summarizer brief seeds/ --format html --out brief.html
     """
-    from .backend import Backend
-    from .pipeline import brief as run
-    from .settings import load_settings, resolve_model
+    from summarizer.draft import Backend
+    from summarizer.pipeline import brief as run
+    from summarizer.settings import load_settings, resolve_model
 
     settings = load_settings()
     model_path = resolve_model(model, settings)
@@ -163,10 +163,10 @@ def brief(paths: tuple[Path, ...], model: Path | None, fmt: str, out: Path | Non
 
 
 def rendered(result: Any, fmt: str, show_dropped: bool) -> str:
-    from .render import to_json, to_markdown
+    from summarizer.render import to_json, to_markdown
 
     if fmt == "html":
-        from .render_html import to_html
+        from summarizer.render import to_html
 
         return to_html(result)
     return to_json(result) if fmt == "json" else to_markdown(result, show_dropped)
@@ -189,7 +189,7 @@ def render(brief_file: Path, fmt: str, out: Path | None, show_dropped: bool) -> 
       summarizer render brief.json --format html --out brief.html
       summarizer render brief.json --show-dropped
     """
-    from .recheck import load_brief
+    from summarizer.verifier import load_brief
 
     write_atomic(rendered(load_brief(brief_file), fmt, show_dropped), out)
 
@@ -221,7 +221,7 @@ def check(claims: Path | None, brief_path: Path | None, judge: bool, model: Path
     With --brief BRIEF.json, each item of a saved brief is checked against its
     cited spans, which must still match the documents; one line per item.
     """
-    from .verifier import check as verify_claim
+    from summarizer.verifier import check as verify_claim
 
     if (claims is None) == (brief_path is None):
         raise click.UsageError("Give either CLAIMS.jsonl or --brief BRIEF.json.")
@@ -244,9 +244,8 @@ def check(claims: Path | None, brief_path: Path | None, judge: bool, model: Path
 def _load_judge(model: Path | None) -> Callable[..., Any]:
     from functools import partial
 
-    from .backend import Backend
-    from .settings import load_settings, resolve_model
-    from .verifier.judge import apply_judge
+    from summarizer.draft import Backend, apply_judge
+    from summarizer.settings import load_settings, resolve_model
 
     settings = load_settings()
     backend = Backend.from_settings(resolve_model(model, settings), settings)
@@ -254,7 +253,7 @@ def _load_judge(model: Path | None) -> Callable[..., Any]:
 
 
 def _recheck_brief(path: Path, out: Path | None) -> None:
-    from .recheck import load_brief, recheck
+    from summarizer.verifier import load_brief, recheck
 
     results = recheck(load_brief(path))
     write_atomic("".join(r.model_dump_json() + "\n" for r in results), out)
@@ -312,7 +311,7 @@ def ingest(paths: tuple[Path, ...], fmt: str, max_size: float, max_entries: int)
       summarizer ingest saved/page.html
       summarizer ingest feeds/ --format jsonl
     """
-    from .readout import read_out, to_jsonl, to_table
+    from summarizer.segment import read_out, to_jsonl, to_table
 
     rows = read_out(list(paths), limits(max_size, max_entries))
     click.echo(to_jsonl(rows) if fmt == "jsonl" else to_table(rows), nl=False)
@@ -321,7 +320,7 @@ def ingest(paths: tuple[Path, ...], fmt: str, max_size: float, max_entries: int)
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of the brief that `brief --format json` writes."""
-    from .models import Brief
+    from summarizer.models import Brief
 
     click.echo(json.dumps(Brief.model_json_schema(), indent=2))
 
@@ -335,7 +334,7 @@ def doctor(model: Path | None) -> None:
     The generation runs in a child process, so a llama.cpp build that crashes
     on this CPU is reported, not fatal.
     """
-    from .doctor import diagnose
+    from summarizer.draft import diagnose
 
     findings = diagnose(model)
     width = max(len(f.name) for f in findings)
@@ -364,13 +363,13 @@ def doctor(model: Path | None) -> None:
 def eval_command(fast: bool, judge_model: Path | None, clusters: int | None, out: Path | None,
                  write_results: bool) -> None:
     """Measure the briefs, the citations and the verifier (a source checkout's evals/)."""
-    root = Path(__file__).resolve().parent.parent
-    if not (root / "evals" / "harness.py").is_file():
-        raise SummarizerError("the eval harness evals/harness.py is not here",
-                              "Run `summarizer eval` from a source checkout.")
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))
-    from evals.harness import run
+    try:
+        from evals.harness import run
+    except ModuleNotFoundError as missing:
+        raise SummarizerError(
+            f"the eval harness is not installed (no module {missing.name})",
+            "In a source checkout, run `make setup`, or `pip install -e ./evals`.",
+        ) from None
 
     command = " ".join(["summarizer", "eval", *sys.argv[2:]]) if sys.argv[1:2] == ["eval"] else (
         "summarizer eval" + " --fast" * fast + (f" --clusters {clusters}" if clusters else ""))

@@ -1,38 +1,37 @@
-"""Run the stages in order and time each one."""
+"""Run the stages in order, one story at a time after the stories are found, and time each.
+
+ingest -> segment -> stories (cluster, rank, group, plan) -> per story: draft ->
+verify -> headline; the Brief gathers it all. Every stage is a package of its
+own; this module is the only place that knows their order.
+"""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
-from contextlib import contextmanager
 from pathlib import Path
 
-from . import progress
-from .backend import Backend
-from .briefing import Budget, Timings, all_items, plan_stories, write_story
-from .draft import MAX_NEW_TOKENS
-from .errors import InputError
-from .ingest import ingest
-from .models import Brief, Corpus, Document, DocumentRef
-from .reading import Limits
-from .segment import segment_document
-from .text import content_stems
+from summarizer import progress
+from summarizer.draft import MAX_NEW_TOKENS, Backend, Drafter, draft
+from summarizer.errors import InputError
+from summarizer.ingest import Limits, ingest
+from summarizer.language.text import content_stems
+from summarizer.models import (
+    Brief,
+    Corpus,
+    Document,
+    DocumentRef,
+    Dropped,
+    Fact,
+    Item,
+    Omission,
+    Story,
+)
+from summarizer.progress import Timer
+from summarizer.segment import segment_document
+from summarizer.stories import Budget, StoryPlan, headline, plan_stories
+from summarizer.verifier import verify
 
 PROMPT_OVERHEAD = 200  # tokens of instructions and chat markup around a fact's sentences
-
-
-class Timer:
-    def __init__(self) -> None:
-        self.timings: dict[str, float] = {}
-
-    @contextmanager
-    def stage(self, name: str):
-        start = time.perf_counter()
-        yield
-        self.timings[name] = round(time.perf_counter() - start, 4)
-
-    def total(self) -> dict[str, float]:
-        return {**self.timings, "total": round(sum(self.timings.values()), 4)}
 
 
 def brief(
@@ -58,19 +57,16 @@ def brief(
         )
     with timer.stage("load_model"):
         model = load_model()
-    timings = Timings()
     budget = Budget(max_stories=max_stories, items_per_story=items_per_story,
                     max_items=max_items, prompt_tokens=prompt_budget(model.context_size()))
-    main, also, omissions = plan_stories(corpus, budget, timings)
+    main, also, omissions = plan_stories(corpus, budget, timer)
     stories, also_reported, dropped = [], [], []
     every = [*((p, stories) for p in main), *((p, also_reported) for p in also)]
     for planned, into in progress.steps(every, "writing story"):
-        story, lost, left_out = write_story(planned, model, timings)
+        story, lost, left_out = write_story(planned, model, timer)
         into.append(story)
         dropped += lost
         omissions += left_out
-    for name, seconds in timings.seconds.items():
-        timer.timings[name] = round(timer.timings.get(name, 0.0) + seconds, 4)
     shown = [*stories, *also_reported]
     return Brief(
         documents=tuple(
@@ -94,5 +90,44 @@ def prompt_budget(context: int) -> int:
 
 
 def segment_shapes(documents: list[Document]) -> Corpus:
-    """Sentences with their shape marks; topic marks come per story (`briefing.py`)."""
+    """Sentences with their shape marks; topic marks come per story (`stories.ranking`)."""
     return Corpus(documents=tuple(segment_document(d) for d in documents))
+
+
+def write_story(planned: StoryPlan, model: Drafter, timer: Timer
+                ) -> tuple[Story, list[Dropped], list[Omission]]:
+    """Draft and verify one planned story; its Story, lost drafts and omitted facts."""
+    with timer.stage("draft"):
+        drafts = draft(planned.plan, planned.corpus, model)
+    with timer.stage("verify"):
+        items, dropped = verify(drafts, planned.plan, planned.corpus)
+    several = tuple(i for i in items if i.sources > 1)
+    single = tuple(i for i in items if i.sources <= 1)
+    chosen = {f.fact_id for f in planned.plan.facts}
+    conflicts = tuple(c for c in planned.grouping.conflicts if c.fact_id in chosen)
+    story = Story(
+        story_id=planned.docs.story_id,
+        headline=headline(planned.docs, planned.corpus, [*several, *single]),
+        sources=planned.sources, outlets=planned.outlets,
+        first_date=planned.first_date, last_date=planned.last_date,
+        documents=planned.docs.doc_ids, items=several, single_source=single,
+        conflicts=conflicts,
+    )
+    return story, dropped, _facts_omitted(planned)
+
+
+def _facts_omitted(planned: StoryPlan) -> list[Omission]:
+    facts: dict[str, Fact] = {f.fact_id: f for f in planned.grouping.facts}
+    out = []
+    for fact_id, reason in planned.plan.omitted.items():
+        first = facts[fact_id].sentence_ids[0] if fact_id in facts else None
+        text = planned.corpus.sentence(first).text if first else ""
+        out.append(Omission(kind="fact", id=fact_id, story_id=planned.docs.story_id,
+                            reason=reason, text=text))
+    return out
+
+
+def all_items(stories: list[Story]) -> list[Item]:
+    return [i for s in stories for i in (*s.items, *s.single_source)]
+
+

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.ingest import ingest
+from summarizer.ingest.files import ingest
 from summarizer.models import Corpus, Document, Sentence
-from summarizer.segment import segment, segment_document
+from summarizer.segment.sentences import segment, segment_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,8 +29,8 @@ def brief_json() -> dict:
 
 @pytest.fixture(scope="module")
 def corpus_noise() -> dict[str, str]:
-    from summarizer.ingest import ingest
-    from summarizer.segment import segment
+    from summarizer.ingest.files import ingest
+    from summarizer.segment.sentences import segment
 
     corpus = segment(ingest([SEEDS]))
     return {s.sentence_id: s.noise for d in corpus.documents for s in d.sentences if s.noise}
@@ -210,3 +211,16 @@ def test_check_with_the_model_judge(tmp_path: Path) -> None:
     assert code == 0, err
     result = json.loads(out)
     assert any(r.startswith("model judge: P(supported) = ") for r in result["reasons"])
+
+
+@pytest.mark.parametrize("missing", ["evals", "evals.harness"])
+def test_eval_without_its_harness_is_one_line(monkeypatch: pytest.MonkeyPatch,
+                                              missing: str) -> None:
+    """An installed wheel has no eval harness: one line saying how to get it, exit 2."""
+    for name in [m for m in list(sys.modules) if m == "evals" or m.startswith("evals.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, missing, None)
+    code, _, err = run("eval", "--fast")
+    assert code == 2
+    assert err.startswith("Error: the eval harness is not installed")
+    assert "pip install -e ./evals" in err and err.count("\n") == 1

@@ -9,8 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from summarizer.cli import cli
-from summarizer.group import group
-from summarizer.ingest import ingest
+from summarizer.ingest.files import ingest
 from summarizer.models import (
     Brief,
     Citation,
@@ -20,8 +19,9 @@ from summarizer.models import (
     ModelInfo,
     Verdict,
 )
-from summarizer.render import to_json, to_markdown
-from summarizer.segment import segment
+from summarizer.render.markdown import to_json, to_markdown
+from summarizer.segment.sentences import segment
+from summarizer.stories.group import group
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = FIXTURES / "formats"

@@ -10,11 +10,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_stories import KIM, SWEDEN
 
 from summarizer.cli import cli
 from summarizer.models import SCHEMA_VERSION, Brief
 
+# Two stories of two outlets each (tests/stories/test_stories.py) and one of a single outlet.
+TWO_STORIES = json.loads((Path(__file__).parent / "fixtures" / "two_stories.json")
+                         .read_text(encoding="utf-8"))
+KIM = [tuple(pair) for pair in TWO_STORIES["kim"]]
+SWEDEN = [tuple(pair) for pair in TWO_STORIES["sweden"]]
 LONE = ("Heavy rain floods Jakarta streets",
         "Heavy monsoon rain flooded hundreds of streets in Jakarta on Tuesday, the city's "
         "disaster agency said. About 2,000 residents of the Indonesian capital were moved to "

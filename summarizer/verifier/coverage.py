@@ -9,21 +9,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..text import stem
-from .acronyms import acronym_runs, bare_acronym
-from .quantities import number_word_positions, quantities
-from .wordkeys import is_content, keys, tokens
-
-
-@lru_cache(maxsize=65536)
-def evidence_keys(text: str) -> frozenset[str]:
-    """Every key of every word of `text`, with the raw words and its quantities."""
-    out: set[str] = set()
-    for word, _ in tokens(text):
-        out |= keys(word)
-        out.add(word)
-    out |= quantities(text)
-    return frozenset(out)
+from summarizer.language.acronyms import acronym_runs, bare_acronym
+from summarizer.language.quantities import evidence_keys, number_word_positions
+from summarizer.language.text import stem
+from summarizer.language.wordkeys import is_content, keys, tokens
 
 
 @lru_cache(maxsize=65536)

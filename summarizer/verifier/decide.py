@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..models import CheckResult
-from . import attribution, combine, entail, signals
+from summarizer.models import CheckResult
+from summarizer.verifier import attribution, combine, entail, signals
 
 # A claim with no hard error scoring at or above it is supported. On the dev sets
 # (evals/verifier.py) 0.75 gives a mean balanced accuracy of 70.6 and the best single
@@ -162,7 +162,7 @@ def check_with_rules(
         score, hard = combine.score(p, rules), bool(set(rules.fired) & combine.KEPT_HARD)
         if hard:  # as in the rules' own score: a named error pulls the score down too
             score *= PENALTY
-    supported = score >= combine.threshold(disabled) and not hard
+    supported = score >= combine.threshold(model_alone=set(RULES) <= disabled) and not hard
     reasons = [f"entailment {p:.2f}", *rules.reasons]
     return _result(supported, score, rules.chosen, reasons), rules.score
 
@@ -171,7 +171,7 @@ def threshold(disabled: frozenset[str] = NONE) -> float:
     """The score at which a claim without a hard error is supported, for this ablation."""
     if MODEL in disabled or entail.load() is None:
         return THRESHOLD
-    return combine.threshold(disabled)
+    return combine.threshold(model_alone=set(RULES) <= disabled)
 
 
 def _result(supported: bool, score: float, chosen: list[int], reasons: list[str]) -> CheckResult:
@@ -282,8 +282,8 @@ def _contradiction(
 def clear_caches() -> None:
     """Empty the verifier's caches (word keys, parsed evidence, scored pairs), as in a
     fresh process; the entailment model itself stays loaded."""
-    from .. import text
-    from . import coverage, entities, opposites, quantities, wordkeys
+    from summarizer.language import entities, quantities, text, wordkeys
+    from summarizer.verifier import coverage, opposites
 
     for module in (coverage, entities, opposites, quantities, text, wordkeys):
         for obj in vars(module).values():

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .context import select
+from summarizer.verifier.context import select
 
 MODEL_DIR = Path(__file__).resolve().parent / "entail_model"
 MODEL_FILE = "model.onnx"

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text import NEGATIONS, stem
-from . import lexicon
-from .coverage import content_units, evidence_keys
-from .wordkeys import Token, is_content, keys, lemma_stems, stem_set, tokens
+from summarizer.language import lexicon
+from summarizer.language.quantities import evidence_keys
+from summarizer.language.text import NEGATIONS, stem
+from summarizer.language.wordkeys import Token, is_content, keys, lemma_stems, stem_set, tokens
+from summarizer.verifier.coverage import content_units
 
 # Pure negators; "denied"/"refused" are words with an opposite, handled as antonyms.
 _NEGATORS = frozenset(

@@ -1,7 +1,7 @@
 """Independent checks of one claim against one evidence text.
 
 Each function looks at one kind of error and returns what it found, so that
-each can be tested, weighed and reported on its own; `check.py` combines them.
+each can be tested, weighed and reported on its own; `decide.py` combines them.
 The checks live in one module per concern; this module gathers them under
 their historical names so that callers keep one import:
 
@@ -15,12 +15,18 @@ their historical names so that callers keep one import:
 
 from __future__ import annotations
 
-from .acronyms import acronym_runs
-from .coverage import content_units, coverage, evidence_keys, unsupported_phrase
-from .entities import ROLE_SPAN, missing_names, names, role_swaps
-from .opposites import antonym_bases, antonym_swaps, class_swaps, polarity_flip
-from .quantities import missing_numbers, quantities, read_quantities, stated_numbers
-from .wordkeys import keys, lemma_stems, normalise, stem_set, tokens
+from summarizer.language.acronyms import acronym_runs
+from summarizer.language.entities import ROLE_SPAN, missing_names, names, role_swaps
+from summarizer.language.quantities import (
+    evidence_keys,
+    missing_numbers,
+    quantities,
+    read_quantities,
+    stated_numbers,
+)
+from summarizer.language.wordkeys import keys, lemma_stems, normalise, stem_set, tokens
+from summarizer.verifier.coverage import content_units, coverage, unsupported_phrase
+from summarizer.verifier.opposites import antonym_bases, antonym_swaps, class_swaps, polarity_flip
 
 __all__ = [
     "ROLE_SPAN",

@@ -1,0 +1,386 @@
+"""The brief as one self-contained HTML page in which every citation opens its source.
+
+Each source document is laid out once, cut into `<span>`s at every sentence
+and cited-span boundary, each carrying its `[start, end)` character offsets
+(`data-a`, `data-b`). A citation marker carries the same offsets, so the
+page's script highlights exactly the cited characters by selecting whole
+spans: no character arithmetic in JavaScript, whose string indices (UTF-16)
+are not Python's.
+
+Safe with any input: the template autoescapes and the document text is
+escaped piece by piece here. The page's Content-Security-Policy allows
+nothing but its own inline style and script, named by their SHA-256, so that
+markup that ever slipped through could neither run nor load anything.
+
+Readable with JavaScript off: markers are links to numbered notes that quote
+the cited span between its neighbouring sentences (the notes are also the
+footnotes of the printed page), and the full source texts follow the brief.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+from typing import Any
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
+
+from summarizer.errors import InputError, SummarizerError
+from summarizer.models import (
+    UNKNOWN_OUTLET,
+    Brief,
+    Citation,
+    Document,
+    DocumentRef,
+    Sentence,
+    parse_sentence_id,
+)
+from summarizer.render.markdown import _sources_line
+
+TEMPLATES = resources.files("summarizer.render").joinpath("templates")
+SINGLE_HEADLINE = "What the sources report"
+
+
+@dataclass
+class DocView:
+    doc_id: str
+    title: str
+    outlet: str | None
+    date: str | None
+    path: str
+    text: str | None
+    sentences: tuple[Sentence, ...]
+    cuts: set[int] = field(default_factory=set)  # offsets where a highlight starts or ends
+
+    @property
+    def text_html(self) -> Markup:
+        return text_html(self.text or "", self.sentences, sorted(self.cuts))
+
+
+@dataclass(frozen=True)
+class Note:
+    """One distinct cited span: a numbered marker, and a footnote that quotes it."""
+
+    number: int
+    doc: DocView | None
+    doc_id: str
+    start: int
+    end: int
+    cited_text: str
+    sentence: str  # the sentence number as the Markdown brief gives it
+    before: str = ""
+    after: str = ""
+    matches: bool = True  # False when the document's text at start:end is not cited_text
+
+
+@dataclass(frozen=True)
+class Marker:
+    note: Note
+    tip_id: str
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a conflict: a source sentence with the disputed number marked."""
+
+    doc: DocView | None
+    sentence: Sentence | None
+    value: str
+    parts: tuple[str, str, str] = ("", "", "")  # text before, the value, text after
+
+
+@dataclass(frozen=True)
+class Section:
+    headline: str
+    documents: tuple[DocView, ...]
+    items: tuple[dict[str, Any], ...]
+    conflicts: tuple[dict[str, Any], ...]
+    byline: str = ""  # whose headline it is, and how many sources carry the story
+
+    @property
+    def dates(self) -> str:
+        return date_span(self.documents)
+
+
+def date_span(documents: Iterable[Any]) -> str:
+    """'2025-12-26 to 2025-12-30', one date, or '' when no document has one.
+
+    >>> date_span([DocumentRef(doc_id="a", path="a", title="a", date="2025-12-30",
+    ...     sha256="0", encoding="utf-8")])
+    '2025-12-30'
+    """
+    dates = sorted(d.date for d in documents if d.date)
+    if not dates:
+        return ""
+    return dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+
+
+def text_html(text: str, sentences: Sequence[Sentence], cuts: Sequence[int]) -> Markup:
+    """`text`, escaped, in spans cut at sentence bounds and at `cuts` (sorted offsets).
+
+    >>> s = Sentence(sentence_id="d-s000", doc_id="d", index=0, start=0, end=6, text="a<b c.")
+    >>> str(text_html("a<b c. x", [s], [2]))  # doctest: +NORMALIZE_WHITESPACE
+    '<span class="s" id="s-d-s000"><span data-a="0" data-b="2">a&lt;</span><span
+     data-a="2" data-b="6">b c.</span></span><span data-a="6" data-b="8"> x</span>'
+    """
+    out, position = [], 0
+    for s in sentences:
+        if position < s.start:
+            out.append(_chunks(text, position, s.start, cuts))
+        noise = ""
+        if s.noise:
+            kind = s.noise.split(":", 1)[0]
+            noise = f' data-kind="{escape(kind)}" title="Not used: {escape(s.noise)}"'
+        css = "s noise" if s.noise else "s"
+        out.append(f'<span class="{css}" id="s-{escape(s.sentence_id)}"{noise}>'
+                   f"{_chunks(text, s.start, s.end, cuts)}</span>")
+        position = s.end
+    if position < len(text):
+        out.append(_chunks(text, position, len(text), cuts))
+    return Markup("".join(out))
+
+
+def _chunks(text: str, start: int, end: int, cuts: Sequence[int]) -> str:
+    inner = cuts[bisect_right(cuts, start) : bisect_right(cuts, end - 1)]
+    points = [start, *inner, end]
+    return "".join(
+        f'<span data-a="{a}" data-b="{b}">{_escape_text(text[a:b])}</span>'
+        for a, b in pairwise(points)
+    )
+
+
+def _escape_text(text: str) -> str:
+    # A bare carriage return would become a newline in the parsed page and shift every
+    # offset after it; as a character reference it stays one character, as in Python.
+    return str(escape(text)).replace("\r", "&#13;")
+
+
+def source_documents(brief: Brief) -> dict[str, DocView]:
+    """Each document with its text and sentences (recomputed: segmentation is deterministic)."""
+    from summarizer.segment import segment
+    from summarizer.verifier import document_text
+
+    texts: dict[str, str | None] = {}
+    for ref in brief.documents:
+        try:
+            texts[ref.doc_id] = document_text(ref)
+        except InputError:  # neither embedded nor on disk: the notes still quote the spans
+            texts[ref.doc_id] = None
+    readable = [as_document(ref, texts[ref.doc_id]) for ref in brief.documents
+                if texts[ref.doc_id] is not None]
+    corpus = segment(readable) if readable else None
+    sentences = {d.document.doc_id: d.sentences for d in corpus.documents} if corpus else {}
+    return {
+        ref.doc_id: DocView(
+            doc_id=ref.doc_id,
+            title=ref.title,
+            outlet=_outlet(ref),
+            date=ref.date,
+            path=ref.path,
+            text=texts[ref.doc_id],
+            sentences=sentences.get(ref.doc_id, ()),
+        )
+        for ref in brief.documents
+    }
+
+
+def _outlet(ref: DocumentRef) -> str | None:
+    """The outlet where the brief knows it (briefs of older versions carry none)."""
+    outlet = getattr(ref, "outlet", None)
+    return outlet if outlet and outlet != UNKNOWN_OUTLET else None
+
+
+def as_document(ref: DocumentRef, text: str | None) -> Document:
+    fields = ref.model_dump()
+    fields["text"] = text
+    return Document.model_validate({k: v for k, v in fields.items() if k in Document.model_fields})
+
+
+class Notes:
+    """Numbers each distinct cited span in order of first appearance, as the Markdown does."""
+
+    def __init__(self, docs: dict[str, DocView]) -> None:
+        self.docs = docs
+        self.by_span: dict[tuple[str, int, int], Note] = {}
+        self.markers = 0
+
+    def marker(self, citation: Citation) -> Marker:
+        key = (citation.doc_id, citation.start, citation.end)
+        note = self.by_span.get(key)
+        if note is None:
+            note = self._note(citation, len(self.by_span) + 1)
+            self.by_span[key] = note
+        self.markers += 1
+        return Marker(note=note, tip_id=f"tip{self.markers}")
+
+    def _note(self, c: Citation, number: int) -> Note:
+        doc = self.docs.get(c.doc_id)
+        sentence = str(parse_sentence_id(c.sentence_id)[1])
+        if doc is None or doc.text is None:
+            return Note(number, doc, c.doc_id, c.start, c.end, c.cited_text, sentence)
+        doc.cuts.update(max(0, min(x, len(doc.text))) for x in (c.start, c.end))
+        body = [s for s in doc.sentences if s.is_body]
+        before = [s.text for s in body if s.end <= c.start][-1:]
+        after = [s.text for s in body if s.start >= c.end][:1]
+        return Note(number, doc, c.doc_id, c.start, c.end, c.cited_text, sentence,
+                    before=" ".join(before), after=" ".join(after),
+                    matches=doc.text[c.start : c.end] == c.cited_text)
+
+
+def item_view(item: Any, notes: Notes) -> dict[str, Any]:
+    return {
+        "text": item.text,
+        "markers": [notes.marker(c) for c in item.citations],
+        "sources": item.sources,
+        "origin": item.origin,
+        "why": _why(item),
+    }
+
+
+def _why(item: Any) -> str:
+    """What verification did to the item, in words, or '' if it kept the draft as it was."""
+    if item.origin == "drafted":
+        return ""
+    head = {"quoted": "The one source sentence of its fact, as written",
+            "repaired": "Repaired, its citations re-pointed",
+            "replaced": "Replaced by this source sentence, verbatim"}.get(item.origin, item.origin)
+    return f"{head}: {'; '.join(item.changes)}." if item.changes else f"{head}."
+
+
+def conflict_view(conflict: Any, docs: dict[str, DocView]) -> dict[str, Any]:
+    """The sentences that disagree, side by side, each with its number marked."""
+    sides = []
+    for sentence_id, value in conflict.values.items():
+        doc = docs.get(parse_sentence_id(sentence_id)[0])
+        found = [s for s in (doc.sentences if doc else ()) if s.sentence_id == sentence_id]
+        sentence = found[0] if found else None
+        parts = ("", "", "")
+        if sentence is not None:
+            text, at = sentence.text, sentence.text.find(value)
+            parts = (text[:at], value, text[at + len(value) :]) if at >= 0 else (text, "", "")
+        sides.append(Side(doc=doc, sentence=sentence, value=value, parts=parts))
+    return {"unit": conflict.unit, "sides": sides}
+
+
+def sections(brief: Brief, docs: dict[str, DocView], notes: Notes) -> list[Section]:
+    """One section per story where the brief has stories, else one for the whole brief."""
+    stories = getattr(brief, "stories", None) or ()
+    if not stories:
+        return [Section(SINGLE_HEADLINE, tuple(docs.values()),
+                        tuple(item_view(i, notes) for i in brief.items),
+                        tuple(conflict_view(c, docs) for c in brief.conflicts))]
+    result, placed = [], []
+    also = tuple(getattr(brief, "also_reported", ()) or ())
+    for story in (*stories, *also):
+        ids = [d if isinstance(d, str) else getattr(d, "doc_id", "")
+               for d in getattr(story, "documents", ())]
+        items = (*getattr(story, "items", ()), *getattr(story, "single_source", ()))
+        placed += items
+        title, byline = story_headline(story)
+        result.append(Section(
+            ("Also reported: " if story in also else "") + title,
+            tuple(docs[i] for i in ids if i in docs),
+            tuple(item_view(i, notes) for i in items),
+            tuple(conflict_view(c, docs) for c in getattr(story, "conflicts", ())),
+            byline))
+    rest = [i for i in brief.items if i not in placed]
+    if rest:  # items no story holds are still shown, never lost
+        result.append(Section("Other reports", (), tuple(item_view(i, notes) for i in rest), ()))
+    return result
+
+
+def story_headline(story: Any) -> tuple[str, str]:
+    """(headline, byline): a quoted headline in quotation marks and attributed to its outlet."""
+    head = getattr(story, "headline", "") or SINGLE_HEADLINE
+    if isinstance(head, str):
+        return head, ""
+    sources = getattr(story, "sources", 0)
+    count = f"{sources} source{'s' * (sources != 1)}" if sources else ""
+    outlets = ", ".join(getattr(story, "outlets", ()))
+    count += f" ({outlets})" if count and outlets else ""
+    if head.kind == "quoted":
+        who = f"Headline of {head.attribution}" if head.attribution else "A source's headline"
+        return f"“{head.text}”", " · ".join(x for x in (who, count) if x)
+    return head.text, " · ".join(x for x in ("Headline verified against its sources", count) if x)
+
+
+def left_out(brief: Brief, notes: Notes) -> dict[str, Any]:
+    """Dropped drafts (with what they cited) and the plan's omitted facts, by reason."""
+    by_reason: dict[str, list[str]] = {}
+    for fact_id, reason in brief.omitted.items():
+        by_reason.setdefault(reason, []).append(fact_id)
+    parts = []
+    if brief.dropped:
+        parts.append(_count(len(brief.dropped), "claim") + " dropped by verification")
+    if brief.omitted:
+        parts.append(_count(len(brief.omitted), "fact") + " left out by the plan")
+    return {
+        "dropped": [{"text": d.text, "reasons": d.reasons,
+                     "markers": [notes.marker(c) for c in d.citations]} for d in brief.dropped],
+        "omitted": sorted(by_reason.items(), key=lambda kv: -len(kv[1])),
+        "count": len(brief.dropped) + len(brief.omitted),
+        "summary": ", ".join(parts),
+    }
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
+@lru_cache(maxsize=1)
+def environment() -> SandboxedEnvironment:
+    # Sandboxed and strict like the prompt templates; unlike them, autoescaped, since
+    # every document string that reaches this page is untrusted text.
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined,
+                               trim_blocks=True, lstrip_blocks=True)
+    env.globals["date_span"] = date_span
+    return env
+
+
+@lru_cache(maxsize=4)
+def asset(name: str) -> str:
+    try:
+        return TEMPLATES.joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SummarizerError(
+            f"the page template summarizer/render/templates/{name} is not installed",
+            "Reinstall summarizer; its wheel ships the templates.") from None
+
+
+def csp_hash(source: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
+
+
+def content_security_policy(css: str, js: str) -> str:
+    """Nothing may load from anywhere; only this page's own style and script may run."""
+    return (f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
+            "img-src 'none'; base-uri 'none'; form-action 'none'")
+
+
+def to_html(brief: Brief) -> str:
+    """The brief as one HTML page that needs no network and no other file."""
+    docs = source_documents(brief)
+    notes = Notes(docs)
+    story_sections = sections(brief, docs, notes)
+    dropped = left_out(brief, notes)
+    css, js = asset("brief.css"), asset("brief.js")
+    template = environment().from_string(asset("brief.html.j2"))
+    return template.render(
+        title=_sources_line(brief).removeprefix("# "),  # the Markdown brief's heading
+        sections=story_sections,
+        documents=list(docs.values()),
+        notes=sorted(notes.by_span.values(), key=lambda note: note.number),
+        left_out=dropped,
+        model=brief.model,
+        css=Markup(css),
+        js=Markup(js),
+        csp=content_security_policy(css, js),
+    )

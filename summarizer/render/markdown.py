@@ -1,0 +1,194 @@
+"""Turn a Brief into text for people (Markdown) or for programs (JSON).
+
+Pure functions of the Brief: rendering never changes what was verified.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summarizer.models import UNKNOWN_OUTLET, Brief, Citation, Item, Story, parse_sentence_id
+
+
+def to_json(brief: Brief) -> str:
+    return brief.model_dump_json(indent=2) + "\n"
+
+
+def _sources_line(brief: Brief) -> str:
+    dates = sorted(d.date for d in brief.documents if d.date)
+    span = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (
+        f", {dates[0]}" if dates else ""
+    )
+    # Files of one known outlet are one source; a file of unknown outlet is its own.
+    n = len({d.outlet if d.outlet != UNKNOWN_OUTLET else d.doc_id for d in brief.documents})
+    return f"# Morning brief: {n} source{'s' * (n != 1)}{span}"
+
+
+def to_markdown(brief: Brief, show_dropped: bool = False) -> str:
+    """The brief as Markdown: items with numbered citations, then the cited spans.
+
+    Each distinct cited span gets one number, so a reader can look up exactly
+    which characters of which file back a sentence.
+    """
+    if brief.stories or brief.also_reported:
+        return _story_markdown(brief, show_dropped)
+    numbers: dict[str, int] = {}
+    lines = [_sources_line(brief), ""]
+    agreed = [i for i in brief.items if i.sources > 1]
+    single = [i for i in brief.items if i.sources <= 1]
+    for heading, items in (("What several sources report", agreed), ("Single-source", single)):
+        if items:
+            lines += [f"## {heading}", ""]
+            lines += [_item_line(item, numbers) for item in items]
+            lines.append("")
+    if not brief.items:
+        lines += ["No sentence could be verified against the sources.", ""]
+    lines += _conflict_lines(brief)
+    cited = {c.sentence_id: c for item in brief.items for c in item.citations}
+    lines += _source_lines(brief, numbers, cited)
+    lines += _dropped_lines(brief, show_dropped)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _source_lines(brief: Brief, numbers: dict[str, int], cited: dict[str, Citation]) -> list[str]:
+    """One line per numbered span: outlet, file, title, sentence, characters, the words."""
+    lines = ["## Sources", ""]
+    docs = {d.doc_id: d for d in brief.documents}
+    for key, n in numbers.items():
+        c = cited[key]
+        doc = docs[c.doc_id]
+        _, index = parse_sentence_id(c.sentence_id)
+        outlet = "" if doc.outlet == UNKNOWN_OUTLET else f"{_plain(doc.outlet)}: "
+        lines.append(
+            f"[{n}] {outlet}{Path(doc.path).name} \"{_short(doc.title)}\" "
+            f"sentence {index}, chars {c.start}-{c.end}: \"{_short(c.cited_text, 90)}\""
+        )
+    return [*lines, ""]
+
+
+def _story_markdown(brief: Brief, show_dropped: bool) -> str:
+    """A morning brief: one section per story, best first, then the also-reported list."""
+    numbers: dict[str, int] = {}
+    cited: dict[str, Citation] = {}
+    lines = [_sources_line(brief), ""]
+    for n, story in enumerate(brief.stories, 1):
+        lines += _story_lines(story, numbers, cited, n if len(brief.stories) > 1 else None)
+    also = [s for s in brief.also_reported if s.items or s.single_source]
+    if also:
+        lines += ["## Also reported (one source each)", ""]
+        for story in also:
+            item = story.items[0] if story.items else story.single_source[0]
+            line = _item_line(item, numbers, cited)
+            # The outlet's own headline, then the fact, unless the fact begins with it.
+            if story.headline.kind == "quoted" and not _opens_with(item.text,
+                                                                   story.headline.text):
+                line = f"- **{_plain(_headline_text(story))}**: {line.removeprefix('- ')}"
+            lines.append(line)
+        lines.append("")
+    if not brief.items:
+        lines += ["No sentence could be verified against the sources.", ""]
+    lines += _source_lines(brief, numbers, cited)
+    lines += _dropped_lines(brief, show_dropped)
+    omitted_stories = sum(o.kind == "story" for o in brief.omissions)
+    if omitted_stories:
+        lines.append(f"{omitted_stories} more stor{'ies' if omitted_stories != 1 else 'y'} "
+                     "left out (`--format json` lists them, under `omissions`)")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _opens_with(text: str, headline: str) -> bool:
+    """Whether `text` begins with `headline`, spacing and case aside."""
+    return " ".join(text.split()).casefold().startswith(" ".join(headline.split()).casefold())
+
+
+def _headline_text(story: Story) -> str:
+    text = story.headline.text
+    return f"“{text}”" if story.headline.kind == "quoted" else text
+
+
+def _story_lines(story: Story, numbers: dict[str, int], cited: dict[str, Citation],
+                 rank: int | None) -> list[str]:
+    title = _plain(_headline_text(story))
+    lines = [f"## {f'{rank}. ' if rank else ''}{title}", ""]
+    refs = "".join(f"[{_number(c, numbers, cited)}]" for c in story.headline.citations)
+    who = (f"Headline of {_plain(story.headline.attribution or '')}{' ' + refs if refs else ''}"
+           if story.headline.kind == "quoted" else f"Headline verified {refs}".rstrip())
+    count = f"{story.sources} source{'s' * (story.sources != 1)}"
+    if story.outlets:
+        count += f" ({', '.join(map(_plain, story.outlets))})"
+    dates = story.first_date or ""
+    if story.last_date and story.last_date != story.first_date:
+        dates = f"{story.first_date} to {story.last_date}"
+    lines += [" · ".join(x for x in (f"_{who}_", count, dates) if x), ""]
+    lines += [_item_line(item, numbers, cited) for item in story.items]
+    if story.single_source:
+        lines += ["", "Single-source:", ""] if story.items else []
+        lines += [_item_line(item, numbers, cited) for item in story.single_source]
+    if story.conflicts:
+        lines += ["", "Where the sources disagree:", ""]
+        for conflict in story.conflicts:
+            sides = [f"{v} [{_number(c, numbers, cited)}]"
+                     for c, v in zip(conflict.citations, conflict.values.values(), strict=False)]
+            lines.append(f"- {_plain(conflict.unit)}: {' vs '.join(sides)}")
+    if not story.items and not story.single_source:
+        lines.append("No sentence of this story could be verified against its sources.")
+    return [*lines, ""]
+
+
+def _item_line(item: Item, numbers: dict[str, int],
+               cited: dict[str, Citation] | None = None) -> str:
+    refs = "".join(f"[{_number(c, numbers, cited)}]" for c in item.citations)
+    origin = "" if item.origin == "drafted" else f" _({item.origin})_"
+    named = f": {', '.join(map(_plain, item.outlets))}" if item.outlets else ""
+    count = f"{item.sources} source{'s' * (item.sources != 1)}{named}"
+    return f"- {_plain(item.text)} {refs} ({count}){origin}"
+
+
+def _number(citation: Citation, numbers: dict[str, int],
+            cited: dict[str, Citation] | None = None) -> int:
+    """One number per distinct span (a quoted title is its own span within its sentence)."""
+    key = citation.sentence_id
+    if cited is not None:
+        key = f"{citation.sentence_id}:{citation.start}-{citation.end}"
+        cited.setdefault(key, citation)
+    return numbers.setdefault(key, len(numbers) + 1)
+
+
+def _conflict_lines(brief: Brief) -> list[str]:
+    if not brief.conflicts:
+        return []
+    lines = ["## Where the sources disagree", ""]
+    for conflict in brief.conflicts:
+        values = "; ".join(f"{v} ({sid})" for sid, v in conflict.values.items())
+        lines.append(f"- {conflict.unit}: {values}")
+    return [*lines, ""]
+
+
+def _dropped_lines(brief: Brief, show: bool) -> list[str]:
+    unfit = [d for d in brief.dropped if not d.text]  # facts whose prompt did not fit
+    drafts = [d for d in brief.dropped if d.text]
+    lines = []
+    if unfit:
+        lines.append(f"{len(unfit)} fact{'s' * (len(unfit) != 1)} did not fit the model's context")
+    if brief.omitted:
+        n = len(brief.omitted)
+        lines.append(f"{n} more fact{'s' * (n != 1)} left out by the plan "
+                     "(`--format json` lists why, under `omitted`)")
+    if drafts and not show:
+        n = len(drafts)
+        lines.append(f"{n} drafted claim{'s' * (n != 1)} dropped as unsupported "
+                     "(run with --show-dropped to see them)")
+    if drafts and show:
+        lines += ["## Dropped as unsupported", ""]
+        lines += [f"- {d.text}: {'; '.join(d.reasons)}" for d in drafts]
+    return lines
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return _plain(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _plain(text: str) -> str:
+    """Text a Markdown viewer shows as text: a `<` from a web page never opens a tag."""
+    return text.replace("<", "&lt;")

@@ -1,0 +1,90 @@
+"""Choose what the brief covers and make sure each draft prompt fits the model.
+
+Facts are ranked by corroboration (distinct sources), then centrality; a fact
+that repeats one already chosen is skipped as redundant, and so is one none of
+whose sentences could stand alone in a brief (`standalone.py`). Every fact left out
+is listed with its reason, so nothing is truncated silently.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from summarizer.language.similarity import tfidf_matrix
+from summarizer.models import Corpus, Fact, Grouping, Plan, parse_sentence_id
+from summarizer.segment import problem
+from summarizer.stories import tokens
+
+REDUNDANT = 0.5  # cosine between facts above which the later one adds nothing new
+
+
+def plan(grouping: Grouping, corpus: Corpus, max_items: int, prompt_budget: int) -> Plan:
+    """Pick up to `max_items` facts whose sentences fit `prompt_budget` tokens each."""
+    ranked = sorted(grouping.facts, key=lambda f: (-f.sources, -f.centrality, f.fact_id))
+    texts = {sid: corpus.sentence(sid).readable for f in ranked for sid in f.sentence_ids}
+    vectors = _fact_vectors(ranked, texts)
+    chosen: list[int] = []
+    facts: list[Fact] = []
+    omitted: dict[str, str] = {}
+    for i, fact in enumerate(ranked):
+        if len(facts) >= max_items:
+            omitted[fact.fact_id] = f"beyond --max-items {max_items}"
+            continue
+        alone = _why_not_alone(fact, texts)
+        if alone:
+            omitted[fact.fact_id] = alone
+            continue
+        overlap = max((float(vectors[i] @ vectors[j]) for j in chosen), default=0.0)
+        if overlap >= REDUNDANT:
+            omitted[fact.fact_id] = f"redundant with a chosen fact (cosine {overlap:.2f})"
+            continue
+        sources = {sid: corpus.sentence(sid).source for sid in fact.sentence_ids}
+        fitted = fit_fact(fact, texts, prompt_budget, sources)
+        if fitted is None:
+            omitted[fact.fact_id] = f"its first sentence alone exceeds {prompt_budget} tokens"
+            continue
+        if fitted != fact:
+            dropped = len(fact.sentence_ids) - len(fitted.sentence_ids)
+            omitted[fact.fact_id] = f"{dropped} of its sentences left out to fit the context"
+        chosen.append(i)
+        facts.append(fitted)
+    estimate = sum(tokens.count(texts[sid]) for f in facts for sid in f.sentence_ids)
+    return Plan(facts=tuple(facts), omitted=omitted, prompt_tokens=estimate)
+
+
+def _why_not_alone(fact: Fact, texts: dict[str, str]) -> str | None:
+    """Why no sentence of the fact could stand alone in a brief, or None if one can."""
+    reasons = [problem(texts[sid], reported=False) for sid in fact.sentence_ids]
+    if all(reasons):
+        return f"no sentence of it stands alone ({reasons[0]})"
+    return None
+
+
+def _fact_vectors(facts: list[Fact], texts: dict[str, str]) -> np.ndarray:
+    if not facts:
+        return np.zeros((0, 0))
+    joined = [" ".join(texts[sid] for sid in f.sentence_ids) for f in facts]
+    return tfidf_matrix(joined).toarray()
+
+
+def fit_fact(
+    fact: Fact, texts: dict[str, str], budget: int, sources: dict[str, str] | None = None
+) -> Fact | None:
+    """The fact with as many of its sentences as fit `budget` tokens, in order.
+
+    `sources` maps a sentence ID to what counts as its source (default: its document).
+    """
+    kept, used = [], 0
+    for sid in fact.sentence_ids:
+        cost = tokens.count(texts[sid]) + 8  # label and separators around each sentence
+        if used + cost > budget:
+            break
+        kept.append(sid)
+        used += cost
+    if not kept:
+        return None
+    if len(kept) == len(fact.sentence_ids):
+        return fact
+    source_of = sources or {}
+    count = len({source_of.get(sid, parse_sentence_id(sid)[0]) for sid in kept})
+    return fact.model_copy(update={"sentence_ids": tuple(kept), "sources": count})
