@@ -113,11 +113,51 @@ def limits(max_size: float, max_entries: int) -> Any:
     return Limits(max_bytes=int(max_size * MB), max_entries=max_entries)
 
 
+def model_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--model, --llm-url, --llm-model: which model drafts, in process or on a server."""
+    command = click.option(
+        "--llm-model", default=None, metavar="NAME",
+        help="The model to ask the server for. Default: the config file's `llm_model`, "
+             "then the first model the server lists.")(command)
+    command = click.option(
+        "--llm-url", default=None, metavar="URL",
+        help="Draft through an OpenAI-compatible server on this machine (llama-server, "
+             "Ollama, LM Studio, vLLM), e.g. http://127.0.0.1:8080/v1, instead of loading "
+             "a GGUF file. Default: $SUMMARIZER_LLM_URL, then the config file's `llm_url`.")(
+        command)
+    return click.option(
+        "--model", type=click.Path(path_type=Path), default=None,
+        help="GGUF chat model to draft with. Default: $SUMMARIZER_MODEL, then the "
+             "config file's `model`, then the installed SmolLM2-135M-Instruct.")(command)
+
+
+def model_loader(model: Path | None, llm_url: str | None, llm_model: str | None,
+                 settings: Any) -> Callable[[], Any]:
+    """What loads the drafting model once the input is known to be good."""
+    from summarizer.draft import Backend, ServerBackend
+    from summarizer.settings import resolve_llm_url, resolve_model
+
+    url, _ = resolve_llm_url(llm_url, settings)
+    if url and model is not None:
+        raise SummarizerError(f"both --model {model} and a model server ({url}) were given",
+                              "Draft with one: drop --model, or unset --llm-url, "
+                              "$SUMMARIZER_LLM_URL and the config file's `llm_url`.")
+    if url:
+        return lambda: ServerBackend(url, llm_model or settings.llm_model, settings)
+    path = resolve_model(model, settings)
+    return lambda: Backend.from_settings(path, settings)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--model", type=click.Path(path_type=Path), default=None,
-              help="GGUF chat model to draft with. Default: $SUMMARIZER_MODEL, then the "
-                   "config file's `model`, then the installed SmolLM2-135M-Instruct.")
+@model_options
+@click.option("--draft", "draft_mode", type=click.Choice(["model", "never"]), default="model",
+              show_default=True,
+              help="never: no model at all; each fact's item is the source sentence that best "
+                   "supports it, in about the time of reading the files.")
+@click.option("--parallel", type=click.IntRange(1, 64), default=None,
+              help="Drafting requests sent to the server at once (its slots or batch). "
+                   "Default: the config file's `parallel`, else 1; the brief is the same.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown",
               show_default=True, help=FORMAT_HELP)
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
@@ -133,10 +173,10 @@ def limits(max_size: float, max_entries: int) -> Any:
               help="List the drafted sentences that verification dropped, with reasons.")
 @size_options
 @handle_errors
-def brief(paths: tuple[Path, ...], model: Path | None, fmt: str, out: Path | None,
-          max_stories: int, items_per_story: int | None, max_items: int,
-          show_dropped: bool, max_size: float,
-          max_entries: int) -> None:
+def brief(paths: tuple[Path, ...], model: Path | None, llm_url: str | None,
+          llm_model: str | None, draft_mode: str, parallel: int | None, fmt: str,
+          out: Path | None, max_stories: int, items_per_story: int | None, max_items: int,
+          show_dropped: bool, max_size: float, max_entries: int) -> None:
     """Write a cited brief of the documents at PATHS (text, web pages, feeds, JSONL, or folders).
 
     \b
@@ -144,21 +184,22 @@ def brief(paths: tuple[Path, ...], model: Path | None, fmt: str, out: Path | Non
       summarizer brief seeds/
       summarizer brief a.txt b.md --format json --out brief.json
       summarizer brief seeds/ --model ~/models/gemma-3-270m-it-Q4_K_M.gguf
+      summarizer brief seeds/ --llm-url http://127.0.0.1:8080/v1 --parallel 4
+      summarizer brief seeds/ --draft never
       summarizer brief seeds/ --format html --out brief.html
     """
-    from summarizer.draft import Backend
     from summarizer.pipeline import brief as run
-    from summarizer.settings import load_settings, resolve_model
+    from summarizer.settings import load_settings
 
     settings = load_settings()
-    model_path = resolve_model(model, settings)
-
-    def load() -> Backend:
-        return Backend.from_settings(model_path, settings)
-
+    if parallel is not None:
+        settings = settings.model_copy(update={"parallel": parallel})
+    load = (None if draft_mode == "never"
+            else model_loader(model, llm_url, llm_model, settings))
     result = run(list(paths), load, max_items=max_items,
                  limits=limits(max_size, max_entries), max_stories=max_stories,
-                 items_per_story=items_per_story or settings.max_items)
+                 items_per_story=items_per_story or settings.max_items,
+                 parallel=settings.parallel, context=settings.context)
     write_atomic(rendered(result, fmt, show_dropped), out)
 
 

@@ -264,7 +264,7 @@ class DocumentRef(Frozen):
         return Document(**self.model_dump(exclude={"text"}), text=text)
 
 
-SCHEMA_VERSION = "2.1"
+SCHEMA_VERSION = "2.2"
 
 
 class Headline(Frozen):
@@ -298,6 +298,28 @@ class Story(Frozen):
     conflicts: tuple[Conflict, ...] = ()
 
 
+class Drafting(Frozen):
+    """How the brief was written, and how well its model wrote: every planned fact the model
+    was asked to draft ends drafted, repaired, replaced or dropped."""
+
+    mode: Literal["model", "never"] = Field(
+        "model", description="model: drafted by the model; never: source sentences only.")
+    backend: str = Field("in process", description="Where drafts went: 'in process' (a GGUF "
+                         "file), a server's URL, or 'none' with --draft never.")
+    parallel: int = Field(1, description="Drafting requests sent at once.")
+    asked: int = Field(0, description="Facts the model was asked to draft.")
+    drafted: int = Field(0, description="Drafts kept as the model wrote them.")
+    repaired: int = Field(0, description="Drafts kept with their citations re-pointed.")
+    replaced: int = Field(0, description="Drafts replaced by a source sentence, verbatim.")
+    dropped: int = Field(0, description="Drafts lost with nothing to stand in for them.")
+    quoted: int = Field(0, description="Items that are a source sentence as written, with no "
+                        "draft: a fact of one sentence, or every item with --draft never.")
+
+    def kept_share(self) -> float | None:
+        """Share of the model's drafts that passed verification (kept or repaired)."""
+        return (self.drafted + self.repaired) / self.asked if self.asked else None
+
+
 class Omission(Frozen):
     kind: Literal["story", "fact"]
     id: str = Field(description="The story_id or fact_id left out.")
@@ -326,6 +348,9 @@ class Brief(Frozen):
     omissions: tuple[Omission, ...] = Field(
         (), description="Every story and fact the brief left out, with the reason."
     )
+    drafting: Drafting = Field(default_factory=Drafting,
+                               description="How the items were written, and how well the model "
+                               "drafted: its fitness for this brief.")
 
 
 class CheckResult(Frozen):

@@ -1,47 +1,57 @@
 """Run the stages in order, one story at a time after the stories are found, and time each.
 
-ingest -> segment -> stories (cluster, rank, group, plan) -> per story: draft ->
-verify -> headline; the Brief gathers it all. Every stage is a package of its
+ingest -> segment -> stories (cluster, rank, group, plan) -> draft (every story's
+facts, several at once to a server) -> per story: verify -> headline; the Brief
+gathers it all. Every stage is a package of its
 own; this module is the only place that knows their order.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from summarizer import progress
-from summarizer.draft import MAX_NEW_TOKENS, Backend, Drafter, draft
+from summarizer.draft import MAX_NEW_TOKENS, Drafter, draft_all
 from summarizer.errors import InputError
 from summarizer.ingest import Limits, ingest
 from summarizer.language.text import content_stems
 from summarizer.models import (
     Brief,
+    Candidate,
     Corpus,
     Document,
     DocumentRef,
+    Drafting,
     Dropped,
     Fact,
     Item,
+    ModelInfo,
     Omission,
     Story,
 )
 from summarizer.progress import Timer
 from summarizer.segment import segment_document
 from summarizer.stories import Budget, StoryPlan, headline, plan_stories
-from summarizer.verifier import verify
+from summarizer.verifier import quote, verify
 
 PROMPT_OVERHEAD = 200  # tokens of instructions and chat markup around a fact's sentences
+NO_MODEL = ModelInfo(path="", name="none (--draft never)", sha256="")
 
 
 def brief(
-    paths: list[Path], load_model: Callable[[], Backend], max_items: int | None = 30,
+    paths: list[Path], load_model: Callable[[], Drafter] | None, max_items: int | None = 30,
     limits: Limits | None = None, items_per_story: int = 8, max_stories: int = 10,
+    parallel: int = 1, context: int = 2048,
 ) -> Brief:
     """The brief of the documents at `paths`; the model is loaded only if input is valid.
 
     `max_items` bounds the items of the whole brief, shared out over its
-    stories (None: only `max_stories` and `items_per_story` bound it).
+    stories (None: only `max_stories` and `items_per_story` bound it). Without
+    `load_model` (`--draft never`) no model is loaded: each fact's item is its
+    best-supported source sentence, planned as for a model of `context` tokens.
+    `parallel` drafting requests go out at once (to a server; the brief is the same).
     """
     timer = Timer()
     with timer.stage("ingest"):
@@ -55,33 +65,54 @@ def brief(
             "notices or text without English words)",
             "Pass English news articles: text, Markdown, saved pages, feeds or JSONL.",
         )
-    with timer.stage("load_model"):
-        model = load_model()
+    model = None
+    if load_model is not None:
+        with timer.stage("load_model"):
+            model = load_model()
     budget = Budget(max_stories=max_stories, items_per_story=items_per_story,
-                    max_items=max_items, prompt_tokens=prompt_budget(model.context_size()))
+                    max_items=max_items,
+                    prompt_tokens=prompt_budget(model.context_size() if model else context))
     main, also, omissions = plan_stories(corpus, budget, timer)
-    stories, also_reported, dropped = [], [], []
-    every = [*((p, stories) for p in main), *((p, also_reported) for p in also)]
-    for planned, into in progress.steps(every, "writing story"):
-        story, lost, left_out = write_story(planned, model, timer)
-        into.append(story)
-        dropped += lost
-        omissions += left_out
-    shown = [*stories, *also_reported]
+    every = [*main, *also]
+    drafts: list[list[Candidate | Dropped]] | list[None] = [None] * len(every)
+    if model is not None:
+        with timer.stage("draft"):
+            drafts = draft_all([(p.plan, p.corpus) for p in every], model, parallel)
+    written = [write_story(planned, story_drafts, timer)
+               for planned, story_drafts in zip(every, drafts, strict=True)]
+    stories = [story for story, _, _ in written]
+    dropped = [d for _, lost, _ in written for d in lost]
+    omissions += [o for _, _, left_out in written for o in left_out]
     return Brief(
         documents=tuple(
             DocumentRef(**d.model_dump(exclude={"text"}), text=d.text) for d in documents
         ),
-        items=tuple(all_items(shown)),
+        items=tuple(all_items(stories)),
         dropped=tuple(dropped),
         omitted={o.id: o.reason for o in omissions if o.kind == "fact"},
-        conflicts=tuple(c for s in stories for c in s.conflicts),
-        model=model.info,
+        conflicts=tuple(c for s in stories[: len(main)] for c in s.conflicts),
+        model=model.info if model else NO_MODEL,
         timings=timer.total(),
-        stories=tuple(stories),
-        also_reported=tuple(also_reported),
+        stories=tuple(stories[: len(main)]),
+        also_reported=tuple(stories[len(main):]),
         omissions=tuple(omissions),
+        drafting=fitness(model, parallel, [d for ds in drafts if ds for d in ds],
+                         all_items(stories)),
     )
+
+
+def fitness(model: Drafter | None, parallel: int, drafts: list[Candidate | Dropped],
+            items: list[Item]) -> Drafting:
+    """How the items were written: what became of every draft the model was asked for."""
+    origins = Counter(item.origin for item in items)
+    if model is None:
+        return Drafting(mode="never", backend="none", parallel=1, quoted=origins["quoted"])
+    asked = sum(not (isinstance(d, Candidate) and d.origin == "quoted") for d in drafts)
+    kept = {k: origins[k] for k in ("drafted", "repaired", "replaced")}
+    url = getattr(model, "url", None)
+    return Drafting(mode="model", backend=url or "in process",
+                    parallel=parallel if url else 1, asked=asked, **kept,
+                    dropped=max(asked - sum(kept.values()), 0), quoted=origins["quoted"])
 
 
 def prompt_budget(context: int) -> int:
@@ -94,13 +125,15 @@ def segment_shapes(documents: list[Document]) -> Corpus:
     return Corpus(documents=tuple(segment_document(d) for d in documents))
 
 
-def write_story(planned: StoryPlan, model: Drafter, timer: Timer
+def write_story(planned: StoryPlan, drafts: list[Candidate | Dropped] | None, timer: Timer
                 ) -> tuple[Story, list[Dropped], list[Omission]]:
-    """Draft and verify one planned story; its Story, lost drafts and omitted facts."""
-    with timer.stage("draft"):
-        drafts = draft(planned.plan, planned.corpus, model)
+    """Verify one planned story's drafts (or quote its sources, with none); its Story, lost
+    drafts and omitted facts."""
     with timer.stage("verify"):
-        items, dropped = verify(drafts, planned.plan, planned.corpus)
+        if drafts is None:
+            items, dropped = quote(planned.plan, planned.corpus), []
+        else:
+            items, dropped = verify(drafts, planned.plan, planned.corpus)
     several = tuple(i for i in items if i.sources > 1)
     single = tuple(i for i in items if i.sources <= 1)
     chosen = {f.fact_id for f in planned.plan.facts}

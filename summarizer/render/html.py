@@ -43,7 +43,7 @@ from summarizer.models import (
     Sentence,
     parse_sentence_id,
 )
-from summarizer.render.markdown import _sources_line
+from summarizer.render.markdown import _sources_line, fitness_line
 
 TEMPLATES = resources.files("summarizer.render").joinpath("templates")
 SINGLE_HEADLINE = "What the sources report"
@@ -379,7 +379,7 @@ def to_html(brief: Brief) -> str:
         documents=list(docs.values()),
         notes=sorted(notes.by_span.values(), key=lambda note: note.number),
         left_out=dropped,
-        model=brief.model,
+        fitness=fitness_line(brief),
         css=Markup(css),
         js=Markup(js),
         csp=content_security_policy(css, js),

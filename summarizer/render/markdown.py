@@ -47,6 +47,7 @@ def to_markdown(brief: Brief, show_dropped: bool = False) -> str:
     cited = {c.sentence_id: c for item in brief.items for c in item.citations}
     lines += _source_lines(brief, numbers, cited)
     lines += _dropped_lines(brief, show_dropped)
+    lines.append(fitness_line(brief))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -93,6 +94,7 @@ def _story_markdown(brief: Brief, show_dropped: bool) -> str:
     if omitted_stories:
         lines.append(f"{omitted_stories} more stor{'ies' if omitted_stories != 1 else 'y'} "
                      "left out (`--format json` lists them, under `omissions`)")
+    lines.append(fitness_line(brief))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -162,6 +164,26 @@ def _conflict_lines(brief: Brief) -> list[str]:
         values = "; ".join(f"{v} ({sid})" for sid, v in conflict.values.items())
         lines.append(f"- {conflict.unit}: {values}")
     return [*lines, ""]
+
+
+def fitness_line(brief: Brief) -> str:
+    """One line on how the items were written and how well the model drafted.
+
+    >>> from summarizer.models import Drafting, ModelInfo
+    >>> b = Brief(documents=(), items=(), dropped=(), conflicts=(), timings={},
+    ...           model=ModelInfo(path="m.gguf", name="SmolLM2", sha256=""),
+    ...           drafting=Drafting(asked=8, drafted=1, replaced=6, dropped=1, quoted=2))
+    >>> fitness_line(b)
+    'Drafted by SmolLM2 (in process): 1 of 8 drafts kept as written, 0 repaired, 6 replaced...'
+    """
+    d = brief.drafting
+    if d.mode == "never":
+        return "Written without a model (--draft never): every item is a source sentence."
+    quoted = (f"; {d.quoted} item{'s' * (d.quoted != 1)} quoted from a single source"
+              if d.quoted else "")
+    return (f"Drafted by {_plain(brief.model.name)} ({_plain(d.backend)}): {d.drafted} of "
+            f"{d.asked} draft{'s' * (d.asked != 1)} kept as written, {d.repaired} repaired, "
+            f"{d.replaced} replaced by a source sentence, {d.dropped} dropped{quoted}.")
 
 
 def _dropped_lines(brief: Brief, show: bool) -> list[str]:

@@ -2,8 +2,9 @@
 
 `plan_stories(corpus, budget, timer)` is the stage: `cluster` finds the
 stories, `ranking` orders them and shares the item budget out, `group` finds the
-facts several sources state, `plan` chooses the facts that fit (counted with
-`tokens`), and `headline` names a story once its items are known.
+facts several sources state, `plan` chooses the facts that fit the prompt (in
+tokens of `summarizer.language.tokens`), and `headlines` names a story once its
+items are known.
 """
 
 from summarizer.stories.cluster import cluster_documents

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from summarizer.language import tokens
 from summarizer.language.similarity import tfidf_matrix
 from summarizer.models import Corpus, Fact, Grouping, Plan, parse_sentence_id
 from summarizer.segment import problem
-from summarizer.stories import tokens
 
 REDUNDANT = 0.5  # cosine between facts above which the later one adds nothing new
 

@@ -2,7 +2,8 @@
 
 `check(claim, evidence, ...)` (in `decide.py`) is the verifier as a product of
 its own (`summarizer check`); `verify(candidates, plan, corpus)` (`verify_drafts.py`)
-is the pipeline's stage, which keeps, repairs, replaces or drops each draft;
+is the pipeline's stage, which keeps, repairs, replaces or drops each draft
+(`quote` stands in for it when there is no model, with `--draft never`);
 `recheck(brief)` (`recheck_brief.py`) checks a saved brief again. The rest is what
 they draw on: content coverage, numbers, names, opposites (`coverage`,
 `opposites`, gathered in `signals` with the readers of `summarizer.language`),
@@ -19,14 +20,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from summarizer.verifier.decide import check, clear_caches
     from summarizer.verifier.recheck_brief import document_text, load_brief, recheck
-    from summarizer.verifier.verify_drafts import verify
+    from summarizer.verifier.verify_drafts import quote, verify
 
 # name -> the module that defines it
 _HOMES = {
-    "check": "decide", "clear_caches": "decide", "verify": "verify_drafts",
-    "recheck": "recheck_brief", "load_brief": "recheck_brief", "document_text": "recheck_brief",
+    "check": "decide", "clear_caches": "decide", "quote": "verify_drafts",
+    "verify": "verify_drafts", "recheck": "recheck_brief", "load_brief": "recheck_brief",
+    "document_text": "recheck_brief",
 }
-__all__ = ["check", "clear_caches", "document_text", "load_brief", "recheck", "verify"]
+__all__ = ["check", "clear_caches", "document_text", "load_brief", "quote", "recheck", "verify"]
 
 
 def __getattr__(name: str) -> object:

@@ -43,6 +43,7 @@ DRAFT_MIN_SCORE = 0.9
 def verify(
     drafts: list[Candidate | Dropped], plan: Plan, corpus: Corpus
 ) -> tuple[list[Item], list[Dropped]]:
+    """Each draft kept, repaired or replaced as an item, or dropped with its reasons."""
     facts = {f.fact_id: f for f in plan.facts}
     items: list[Item] = []
     dropped: list[Dropped] = []
@@ -50,19 +51,38 @@ def verify(
         if isinstance(candidate, Dropped):
             dropped.append(candidate)
             continue
-        sentences = [corpus.sentence(sid) for sid in facts[candidate.fact_id].sentence_ids]
-        reported = frozenset(
-            s.sentence_id for s in sentences
-            if is_reported(s, corpus.doc(s.doc_id).document.text)
-        )
-        item, lost = verify_candidate(candidate, sentences, facts[candidate.fact_id], reported)
+        fact = facts[candidate.fact_id]
+        sentences, reported = _sources(fact, corpus)
+        item, lost = verify_candidate(candidate, sentences, fact, reported)
         if item is not None:
             items.append(item)
         if lost is not None:
             dropped.append(lost)
+    return _ranked(items, plan), dropped
+
+
+def quote(plan: Plan, corpus: Corpus) -> list[Item]:
+    """The brief without a model (`--draft never`): each planned fact's best-supported
+    source sentence, verbatim, as verification would choose it for an unsupported draft."""
+    items = []
+    for fact in plan.facts:
+        sentences, reported = _sources(fact, corpus)
+        if (item := best_source_item(sentences, fact, reported)) is not None:
+            items.append(item)
+    return _ranked(items, plan)
+
+
+def _sources(fact: Fact, corpus: Corpus) -> tuple[list[Sentence], frozenset[str]]:
+    """A fact's sentences, and those of them that quote or report someone."""
+    sentences = [corpus.sentence(sid) for sid in fact.sentence_ids]
+    reported = frozenset(s.sentence_id for s in sentences
+                         if is_reported(s, corpus.doc(s.doc_id).document.text))
+    return sentences, reported
+
+
+def _ranked(items: list[Item], plan: Plan) -> list[Item]:
     order = {f.fact_id: i for i, f in enumerate(plan.facts)}
-    items.sort(key=lambda it: (-it.sources, order[it.fact_id]))
-    return items, dropped
+    return sorted(items, key=lambda it: (-it.sources, order[it.fact_id]))
 
 
 def verify_candidate(
@@ -99,15 +119,27 @@ def verify_candidate(
     else:
         why_lost = result.reasons or ("no content words to check",)
     lost = Dropped(text=candidate.text, citations=candidate.citations, reasons=why_lost)
-    for source in best_supported(sentences, candidate.text):
+    replaced = best_source_item(sentences, fact, reported, candidate.text)
+    if replaced is not None:
+        reasons = (*why_lost, "replaced by a source sentence")
+        return replaced, lost.model_copy(update={"reasons": reasons})
+    return None, lost
+
+
+def best_source_item(
+    sentences: list[Sentence], fact: Fact, reported: frozenset[str], draft: str = "",
+) -> Item | None:
+    """The fact's best-supported source sentence that stands alone, as an item, verbatim:
+    what stands in for an unsupported `draft` ("replaced"), or, with no draft at all
+    (`--draft never`), the fact's item as its sources say it ("quoted")."""
+    origin, changes = ("replaced", ("the draft was unsupported",)) if draft else ("quoted", ())
+    for source in best_supported(sentences, draft):
         if problem(source.readable, bool(reported)):
             continue
-        replaced = _item(source.readable, sentences, fact, "replaced",
-                         ("the draft was unsupported",))
-        if replaced is not None:
-            reasons = (*why_lost, "replaced by a source sentence")
-            return replaced, lost.model_copy(update={"reasons": reasons})
-    return None, lost
+        item = _item(source.readable, sentences, fact, origin, changes)
+        if item is not None:
+            return item
+    return None
 
 
 # Words of the prompt's own task: in a draft but in none of its sources, they mean the model

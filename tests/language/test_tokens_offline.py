@@ -12,7 +12,7 @@ def refuse(*args, **kwargs):
 socket.socket.connect = refuse
 socket.create_connection = refuse
 socket.getaddrinfo = refuse
-from summarizer.stories import tokens
+from summarizer.language import tokens
 print(tokens.count("Kim Jong Un ordered new munitions factories."))
 """
 
