@@ -368,16 +368,35 @@ def schema() -> None:
 
 @cli.command()
 @click.option("--model", type=click.Path(path_type=Path), default=None,
-              help="GGUF model to try instead of the one `brief` would use.")
-def doctor(model: Path | None) -> None:
+              help="GGUF model to try instead of the one `brief` would use; also runs the "
+                   "drafting check.")
+@click.option("--llm-url", default=None, metavar="URL",
+              help="Model server to check instead of the one `brief` would use; also runs "
+                   "the drafting check.")
+@click.option("--llm-model", default=None, metavar="NAME", help="The model to ask it for.")
+@click.option("--sample", type=click.Path(path_type=Path, exists=True), default=None,
+              help="Articles about one story for the drafting check. Default: the "
+                   "checkout's seeds/.")
+def doctor(model: Path | None, llm_url: str | None, llm_model: str | None,
+           sample: Path | None) -> None:
     """Say what is installed and in force, and run the model once; exit 1 if anything is wrong.
 
     The generation runs in a child process, so a llama.cpp build that crashes
-    on this CPU is reported, not fatal.
+    on this CPU is reported, not fatal. Given --model or --llm-url (or
+    --sample), it also briefs the sample and says how many of the model's
+    drafts pass verification, and how fast it drafts.
+
+    \b
+    Examples:
+      summarizer doctor
+      summarizer doctor --model ~/models/qwen2.5-3b-instruct-q4_k_m.gguf
+      summarizer doctor --llm-url http://127.0.0.1:8080/v1
     """
     from summarizer.draft import diagnose
 
-    findings = diagnose(model)
+    findings = diagnose(model, llm_url, llm_model)
+    if (model or llm_url or sample) and all(f.ok for f in findings):
+        findings.append(drafting_check(model, llm_url, llm_model, sample))
     width = max(len(f.name) for f in findings)
     for f in findings:
         click.echo(f"{'ok  ' if f.ok else 'FAIL'}  {f.name.ljust(width)}  {f.detail}")
@@ -387,6 +406,27 @@ def doctor(model: Path | None) -> None:
                    err=True)
         sys.exit(1)
     click.echo("all is well: the model runs on this machine")
+
+
+def drafting_check(model: Path | None, llm_url: str | None, llm_model: str | None,
+                   sample: Path | None) -> Any:
+    """A brief of the sample with this model: the share of its drafts that pass, and speed."""
+    from summarizer.draft.doctor import Finding, fitness
+    from summarizer.pipeline import brief as run
+    from summarizer.settings import load_settings
+
+    sample = sample or Path(__file__).resolve().parents[1] / "seeds"
+    if not sample.exists():
+        return Finding(name="drafting", ok=False,
+                       detail="no seeds/ beside this installation: pass --sample DIR with a "
+                              "few articles about one story")
+    settings = load_settings()
+    try:
+        result = run([sample], model_loader(model, llm_url, llm_model, settings),
+                     max_items=8, items_per_story=8, parallel=settings.parallel)
+    except SummarizerError as e:
+        return Finding(name="drafting", ok=False, detail=str(e))
+    return fitness(result.drafting, result.timings.get("draft", 0.0), str(sample))
 
 
 @cli.command(name="eval")

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict
 from summarizer import __version__
 from summarizer.draft.backend import sha256_of
 from summarizer.errors import SummarizerError
+from summarizer.models import Drafting
 
 SMOKE_TIMEOUT = 180  # seconds: loading a large user model from a slow disk may take a while
 TEMPLATES = ("draft.j2", "judge.j2")
@@ -76,7 +77,8 @@ def installed() -> list[Finding]:
     ]
 
 
-def config_and_model(cli_model: Path | None) -> tuple[list[Finding], Path | None]:
+def config_and_model(cli_model: Path | None, model_needed: bool = True,
+                     ) -> tuple[list[Finding], Path | None]:
     from summarizer.draft.backend import check_model_file
     from summarizer.settings import config_path, load_settings, resolve_model_source
 
@@ -87,6 +89,9 @@ def config_and_model(cli_model: Path | None) -> tuple[list[Finding], Path | None
         return [Finding(name="config", ok=False, detail=str(e))], None
     state = "in force" if path.is_file() else "not present: the defaults are in force"
     findings = [Finding(name="config", detail=f"{path} ({state})")]
+    if not model_needed:
+        return findings, None
+    findings.append(Finding(name="drafts", detail="in process, with the GGUF model below"))
     try:
         model, source = resolve_model_source(cli_model, settings)
         check_model_file(model)
@@ -164,8 +169,54 @@ def _last_line(stderr: str) -> str:
     return lines[-1] if lines else "the model process failed without a message"
 
 
-def diagnose(cli_model: Path | None) -> list[Finding]:
+def server(url: str, source: str, llm_model: str | None) -> list[Finding]:
+    """Where drafts go, and whether the server there answers and serves the model."""
+    from summarizer.draft.server import ServerBackend
+    from summarizer.settings import load_settings
+
+    findings = [Finding(name="drafts", detail=f"to the model server {url} (from {source}); "
+                        "no GGUF file is loaded in process")]
+    try:
+        backend = ServerBackend(url, llm_model, load_settings())
+    except SummarizerError as e:
+        return [*findings, Finding(name="server", ok=False, detail=str(e))]
+    return [*findings, Finding(name="server", detail=f"answers; drafts with {backend.model}")]
+
+
+def fitness(drafting: Drafting, seconds: float, sample: str) -> Finding:
+    """How well the model drafts, from a brief of `sample`, with plain advice.
+
+    >>> fitness(Drafting(asked=8, drafted=1, replaced=7), 12.0, "seeds/").detail
+    'its drafts pass 1 in 8 on seeds/ (8 drafts, 1.5 s each): briefs will mostly quote...'
+    """
+    if not drafting.asked:
+        return Finding(name="drafting", ok=False,
+                       detail=f"the brief of {sample} asked the model for no draft: pass a "
+                              "folder of several articles about one story with --sample")
+    kept = drafting.drafted + drafting.repaired
+    share = kept / drafting.asked
+    advice = ("it writes most of the brief" if share >= 0.75 else
+              "it writes part of the brief; the rest quotes sources" if share >= 0.25 else
+              "briefs will mostly quote sources; a larger model writes more of the brief")
+    return Finding(name="drafting",
+                   detail=f"its drafts pass {kept} in {drafting.asked} on {sample} "
+                          f"({drafting.asked} drafts, {seconds / drafting.asked:.1f} s each): "
+                          f"{advice}")
+
+
+def diagnose(cli_model: Path | None, llm_url: str | None = None,
+             llm_model: str | None = None) -> list[Finding]:
+    """Versions, config, where drafts go, and the model run once (in a child process)."""
+    from summarizer.settings import load_settings, resolve_llm_url
+
     findings = [*installed(), templates()]
+    try:
+        url, source = resolve_llm_url(llm_url, load_settings())
+    except SummarizerError:
+        url, source = None, ""  # the config finding below says what is wrong with it
+    if url and cli_model is None:
+        more, _ = config_and_model(None, model_needed=False)
+        return [*findings, *more, *server(url, source, llm_model)]
     more, model = config_and_model(cli_model)
     findings += more
     if model is not None and all(f.ok for f in findings):

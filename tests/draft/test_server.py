@@ -150,3 +150,25 @@ def test_a_server_stopped_mid_brief_is_one_line_and_no_half_written_brief(
     assert stderr.startswith(f"Error: the model server at {url}")
     assert stderr.count("\n") == 1
     assert not out.exists() and list(tmp_path.glob(".brief.md.*")) == []
+
+
+def doctor(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "summarizer.cli", "doctor", *args],
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_doctor_checks_the_server_and_how_well_its_model_drafts(server: str) -> None:
+    result = doctor("--llm-url", server)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = {line.split()[1]: line for line in result.stdout.splitlines()[:-1]}
+    assert f"to the model server {server} (from --llm-url)" in lines["drafts"]
+    assert "answers; drafts with smollm2" in lines["server"]
+    assert lines["drafting"].startswith("ok") and "its drafts pass" in lines["drafting"]
+    assert "generation" not in lines  # nothing is loaded in process
+
+
+def test_doctor_reports_a_server_that_does_not_answer() -> None:
+    result = doctor("--llm-url", f"http://127.0.0.1:{free_port()}/v1")
+    assert result.returncode == 1
+    server_line = next(li for li in result.stdout.splitlines() if li.split()[1] == "server")
+    assert server_line.startswith("FAIL") and "Check that the server is running" in server_line
