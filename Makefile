@@ -40,10 +40,16 @@ endif
 LLAMA_WHEELS := wheels/llama-$(shell echo '$(LLAMA_CPP_VERSION) $(LLAMA_CMAKE_ARGS)' | sha256sum | cut -c1-12)
 PIP_LOCKED := --constraint $(CONSTRAINTS) --find-links $(LLAMA_WHEELS) --only-binary llama-cpp-python
 
+# llama.cpp's own llama-server, from the same llama.cpp source that llama-cpp-python's sdist
+# vendors, with the same portable flags: the server tests and `make bench` start it on loopback
+# with parallel slots. Nothing in the product needs it.
+LLAMA_SERVER_DIR := wheels/llama-server-$(shell echo '$(LLAMA_CPP_VERSION) $(LLAMA_CMAKE_ARGS)' | sha256sum | cut -c1-12)
+LLAMA_SERVER := $(LLAMA_SERVER_DIR)/llama-server
+
 WHEELHOUSE ?= wheelhouse
 OFFLINE_VENV ?= .venv-offline
 
-.PHONY: setup brief test gemma eval bench wheelhouse install-offline clean
+.PHONY: setup brief test gemma eval bench wheelhouse install-offline clean llama-server
 
 setup: $(VENV)/.installed
 
@@ -62,6 +68,23 @@ $(VENV)/.installed: pyproject.toml evals/pyproject.toml $(CONSTRAINTS) $(LLAMA_W
 	# The default model's weights only: its package's own dependencies (the llm tool) are not needed.
 	$(BIN)/python -m pip install --quiet --no-deps $(DEFAULT_MODEL)
 	touch $@
+
+llama-server: $(LLAMA_SERVER)
+
+$(LLAMA_SERVER):
+	rm -rf $(LLAMA_SERVER_DIR)/src $(LLAMA_SERVER_DIR)/build
+	mkdir -p $(LLAMA_SERVER_DIR)/src
+	$(PYTHON) -m pip download --quiet --no-deps --no-binary :all: --dest $(LLAMA_SERVER_DIR) \
+		llama-cpp-python==$(LLAMA_CPP_VERSION)
+	tar xzf $(LLAMA_SERVER_DIR)/llama_cpp_python-$(LLAMA_CPP_VERSION).tar.gz \
+		-C $(LLAMA_SERVER_DIR)/src --strip-components=3 \
+		llama_cpp_python-$(LLAMA_CPP_VERSION)/vendor/llama.cpp
+	cmake -S $(LLAMA_SERVER_DIR)/src -B $(LLAMA_SERVER_DIR)/build -DCMAKE_BUILD_TYPE=Release \
+		-DBUILD_SHARED_LIBS=OFF -DLLAMA_CURL=OFF -DLLAMA_BUILD_TESTS=OFF \
+		-DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=ON $(LLAMA_CMAKE_ARGS) >/dev/null
+	cmake --build $(LLAMA_SERVER_DIR)/build --target llama-server -j$$(nproc) >/dev/null
+	cp $(LLAMA_SERVER_DIR)/build/bin/llama-server $@
+	rm -rf $(LLAMA_SERVER_DIR)/src $(LLAMA_SERVER_DIR)/build $(LLAMA_SERVER_DIR)/*.tar.gz
 
 brief: setup
 	$(BIN)/summarizer brief seeds/

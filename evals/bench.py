@@ -20,6 +20,7 @@ peak memory is its own.
 from __future__ import annotations
 
 import json
+import os
 import random
 import resource
 import subprocess
@@ -124,6 +125,64 @@ def whole_brief(n: int) -> dict:
     }
 
 
+def server_brief(n: int, binary: Path, slots: int = 4) -> dict:
+    """The same brief as `whole_brief`, drafted through llama-server with `slots` parallel
+    slots (each with the in-process model's context) and as many requests at once."""
+    import socket
+
+    from summarizer.draft import ServerBackend
+    from summarizer.pipeline import brief
+    from summarizer.settings import load_settings, resolve_model
+
+    settings = load_settings()
+    settings = settings.model_copy(update={"parallel": slots})
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [str(binary), "-m", str(resolve_model(None, settings)), "--host", "127.0.0.1",
+         "--port", str(port), "-np", str(slots), "-c", str(settings.context * slots),
+         "--seed", str(settings.seed), "-t", str(os.cpu_count() or 2)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/v1"
+    try:
+        backend = _wait_for(lambda: ServerBackend(url, None, settings))
+        texts = pool(split=False)[:n]
+        with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+            write(texts, Path(tmp))
+            start = time.perf_counter()
+            result = brief([Path(tmp)], lambda: backend, parallel=slots)
+            seconds = time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"documents": len(result.documents), "items": len(result.items),
+            "seconds": round(seconds, 1), "timings": result.timings, "slots": slots,
+            "drafting": result.drafting.model_dump()}
+
+
+def _wait_for(make, seconds: float = 120.0):  # type: ignore[no-untyped-def]
+    from summarizer.errors import ModelError
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return make()
+        except ModelError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)
+
+
+def llama_server() -> Path | None:
+    """llama-server: $LLAMA_SERVER, else the one `make llama-server` built."""
+    if env := os.environ.get("LLAMA_SERVER"):
+        return Path(env)
+    root = Path(__file__).resolve().parent.parent
+    built = sorted(root.glob("wheels/llama-server-*/llama-server"))
+    return built[-1] if built else None
+
+
 def _cpu() -> float:
     """CPU seconds of this process: on a shared machine, what the work itself cost."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -131,14 +190,12 @@ def _cpu() -> float:
 
 
 def _load() -> float:
-    import os
-
     return round(os.getloadavg()[0], 1)
 
 
-def child(kind: str, n: int) -> dict:
+def child(kind: str, n: int, *more: str) -> dict:
     """Run one measurement in a fresh interpreter, so its peak memory is its own."""
-    done = subprocess.run([sys.executable, "-m", "evals.bench", "--one", kind, str(n)],
+    done = subprocess.run([sys.executable, "-m", "evals.bench", "--one", kind, str(n), *more],
                           capture_output=True, text=True, check=True,
                           cwd=Path(__file__).resolve().parent.parent)
     return {**json.loads(done.stdout.strip().splitlines()[-1]), "load": _load()}
@@ -170,6 +227,17 @@ def table(rows: list[dict], full: dict | None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def server_lines(local: dict, served: dict) -> str:
+    """Drafting time in process against the same brief through llama-server's slots."""
+    ratio = served["timings"]["draft"] / local["timings"]["draft"]
+    same = f"{served['items']} items (in process: {local['items']})"
+    return (f"\nThe same brief through llama-server with {served['slots']} slots and "
+            f"--parallel {served['slots']}: drafting {served['timings']['draft']:.1f} s against "
+            f"{local['timings']['draft']:.1f} s in process ({ratio:.2f} of it), whole brief "
+            f"{served['seconds']} s; {same}; drafts kept {served['drafting']['drafted']} + "
+            f"{served['drafting']['repaired']} repaired of {served['drafting']['asked']}.\n")
+
+
 def _log2(x: float) -> float:
     import math
 
@@ -180,7 +248,10 @@ def main() -> None:
     args = sys.argv[1:]
     if args[:1] == ["--one"]:
         kind, n = args[1], int(args[2])
-        print(json.dumps(plan_only(n) if kind == "plan" else whole_brief(n)))
+        if kind == "server":
+            print(json.dumps(server_brief(n, Path(args[3]))))
+        else:
+            print(json.dumps(plan_only(n) if kind == "plan" else whole_brief(n)))
         return
     sizes = [int(a) for a in args if a.isdigit()] or list(SIZES)
     rows = []
@@ -189,6 +260,12 @@ def main() -> None:
         print(json.dumps(rows[-1]), file=sys.stderr)
     full = None if "--no-brief" in args else child("brief", BRIEF_DOCS)
     text = table(rows, full)
+    binary = llama_server()
+    if full and binary:
+        served = child("server", BRIEF_DOCS, str(binary))
+        text += server_lines(full, served)
+    elif full:
+        text += "\nNo llama-server (`make llama-server`, or $LLAMA_SERVER): server brief skipped.\n"
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(text, encoding="utf-8")
     print(text, end="")
