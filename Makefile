@@ -79,9 +79,12 @@ $(LLAMA_SERVER):
 	tar xzf $(LLAMA_SERVER_DIR)/llama_cpp_python-$(LLAMA_CPP_VERSION).tar.gz \
 		-C $(LLAMA_SERVER_DIR)/src --strip-components=3 \
 		llama_cpp_python-$(LLAMA_CPP_VERSION)/vendor/llama.cpp
+	rm -f $(LLAMA_SERVER_DIR)/src/.git  # a submodule's pointer into a repository not here
+	# No web UI: its prebuilt assets would be fetched from outside the package registries.
 	cmake -S $(LLAMA_SERVER_DIR)/src -B $(LLAMA_SERVER_DIR)/build -DCMAKE_BUILD_TYPE=Release \
 		-DBUILD_SHARED_LIBS=OFF -DLLAMA_CURL=OFF -DLLAMA_BUILD_TESTS=OFF \
-		-DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=ON $(LLAMA_CMAKE_ARGS) >/dev/null
+		-DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=ON -DLLAMA_BUILD_UI=OFF \
+		-DLLAMA_USE_PREBUILT_UI=OFF $(LLAMA_CMAKE_ARGS) >/dev/null
 	cmake --build $(LLAMA_SERVER_DIR)/build --target llama-server -j$$(nproc) >/dev/null
 	cp $(LLAMA_SERVER_DIR)/build/bin/llama-server $@
 	rm -rf $(LLAMA_SERVER_DIR)/src $(LLAMA_SERVER_DIR)/build $(LLAMA_SERVER_DIR)/*.tar.gz

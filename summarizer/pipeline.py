@@ -1,9 +1,9 @@
-"""Run the stages in order, one story at a time after the stories are found, and time each.
+"""Run the stages in order, story by story once the stories are found, and time each.
 
 ingest -> segment -> stories (cluster, rank, group, plan) -> draft (every story's
 facts, several at once to a server) -> per story: verify -> headline; the Brief
-gathers it all. Every stage is a package of its
-own; this module is the only place that knows their order.
+gathers it all. Every stage is a package of its own; this module is the only place
+that knows their order.
 """
 
 from __future__ import annotations

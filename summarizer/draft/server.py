@@ -22,6 +22,11 @@ from summarizer.settings import Settings
 CONNECT_SECONDS = 5.0  # a server on loopback that takes longer to accept is not there
 RETRIES = 2  # the client's own retries, with back-off, before a request fails
 CHAT_OVERHEAD = 32  # tokens of chat markup around one user message, for any template
+# For llama.cpp's servers: no reuse of a slot's cached prompt, since a prompt evaluated in a
+# different split gives different numerics, and so a draft that depended on which request
+# had used the slot before it. Sent with the grammar, and dropped with it by a server that
+# refuses either.
+LLAMA_CPP = {"cache_prompt": False}
 
 
 class ServerBackend:
@@ -84,7 +89,7 @@ class ServerBackend:
                    "messages": [{"role": "user", "content": user_message}]}
         if self._grammar:
             try:
-                return self._complete({**request, "extra_body": {"grammar": grammar}})
+                return self._complete({**request, "extra_body": {**LLAMA_CPP, "grammar": grammar}})
             except ModelError as e:
                 if not isinstance(e.__cause__, openai.BadRequestError):
                     raise

@@ -1,8 +1,8 @@
-"""Drafting through a real OpenAI-compatible server on loopback: llama-cpp-python's own
-`llama_cpp.server` with the default GGUF, started and stopped here.
-
-It answers one request at a time, so `--parallel 4` tests the client's concurrency
-(requests in flight at once, drafts gathered back in plan order), not the server's.
+"""Drafting through real OpenAI-compatible servers on loopback, started and stopped here
+with the default GGUF: llama-cpp-python's own `llama_cpp.server`, which answers one
+request at a time (so `--parallel 4` tests the client: requests in flight at once,
+drafts gathered back in plan order), and llama.cpp's `llama-server` with 4 slots, which
+batches them (`make llama-server` builds it; without it those cases are skipped).
 """
 
 from __future__ import annotations
@@ -31,14 +31,26 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(log: Path) -> tuple[subprocess.Popen, str]:
-    """The default model behind llama_cpp.server on a free loopback port, once it answers."""
+def llama_server() -> Path | None:
+    built = sorted(ROOT.glob("wheels/llama-server-*/llama-server"))
+    return built[-1] if built else None
+
+
+def start_server(log: Path, kind: str = "llama_cpp.server") -> tuple[subprocess.Popen, str]:
+    """The default model behind a server on a free loopback port, once it answers."""
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(default_model()),
-         "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048", "--seed", "42",
-         "--model_alias", "smollm2"],
-        stdout=log.open("w"), stderr=subprocess.STDOUT)
+    if kind == "llama-server":
+        binary = llama_server()
+        if binary is None:
+            pytest.skip("no llama-server: `make llama-server` builds it")
+        command = [str(binary), "-m", str(default_model()), "--host", "127.0.0.1",
+                   "--port", str(port), "-np", "4", "-c", str(4 * 2048), "--seed", "42",
+                   "--alias", "smollm2", "-t", "2"]
+    else:
+        command = [sys.executable, "-m", "llama_cpp.server", "--model", str(default_model()),
+                   "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048",
+                   "--seed", "42", "--model_alias", "smollm2"]
+    process = subprocess.Popen(command, stdout=log.open("w"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/v1"
     client = openai.OpenAI(base_url=url, api_key="none", max_retries=0, timeout=2)
     deadline = time.monotonic() + 60
@@ -52,7 +64,7 @@ def start_server(log: Path) -> tuple[subprocess.Popen, str]:
             break
         time.sleep(0.5)
     process.kill()
-    pytest.fail(f"llama_cpp.server did not start: {log.read_text()[-2000:]}")
+    pytest.fail(f"{kind} did not start: {log.read_text()[-2000:]}")
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -63,9 +75,11 @@ def stop(process: subprocess.Popen) -> None:
         process.kill()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    process, url = start_server(tmp_path_factory.mktemp("server") / "server.log")
+@pytest.fixture(scope="module", params=["llama_cpp.server", "llama-server"])
+def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+           ) -> Iterator[str]:
+    process, url = start_server(tmp_path_factory.mktemp("server") / "server.log",
+                                request.param)
     yield url
     stop(process)
 
