@@ -11,7 +11,8 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from functools import wraps
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,12 @@ def write_atomic(text: str, out: Path | None) -> None:
         raise SummarizerError(
             f"cannot write {out}: {e.strerror}", "Choose a writable --out path."
         ) from None
+
+
+ARCHIVE_OPTION = click.option(
+    "--archive", "archive_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+    help="The archive to read. Default: $SUMMARIZER_ARCHIVE, the config file's `archive`, "
+         "then archive.sqlite3 in the user's data directory.")
 
 
 FORMATS = ["markdown", "json", "html"]
@@ -155,6 +162,15 @@ def model_loader(model: Path | None, llm_url: str | None, llm_model: str | None,
               show_default=True,
               help="never: no model at all; each fact's item is the source sentence that best "
                    "supports it, in about the time of reading the files.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The brief's date, YYYY-MM-DD (default: today): replay past days in order.")
+@click.option("--archive", "archive_path", type=click.Path(path_type=Path, dir_okay=False),
+              default=None,
+              help="The archive of past briefs to read and record in. Default: "
+                   "$SUMMARIZER_ARCHIVE, the config file's `archive`, then archive.sqlite3 in "
+                   "the user's data directory.")
+@click.option("--no-archive", is_flag=True,
+              help="A one-off brief: read nothing from the archive and record nothing.")
 @click.option("--parallel", type=click.IntRange(1, 64), default=None,
               help="Drafting requests sent to the server at once (its slots or batch). "
                    "Default: the config file's `parallel`, else 1; the brief is the same.")
@@ -174,9 +190,10 @@ def model_loader(model: Path | None, llm_url: str | None, llm_model: str | None,
 @size_options
 @handle_errors
 def brief(paths: tuple[Path, ...], model: Path | None, llm_url: str | None,
-          llm_model: str | None, draft_mode: str, parallel: int | None, fmt: str,
-          out: Path | None, max_stories: int, items_per_story: int | None, max_items: int,
-          show_dropped: bool, max_size: float, max_entries: int) -> None:
+          llm_model: str | None, draft_mode: str, as_of: Any, archive_path: Path | None,
+          no_archive: bool, parallel: int | None, fmt: str, out: Path | None,
+          max_stories: int, items_per_story: int | None, max_items: int, show_dropped: bool,
+          max_size: float, max_entries: int) -> None:
     """Write a cited brief of the documents at PATHS (text, web pages, feeds, JSONL, or folders).
 
     \b
@@ -187,7 +204,10 @@ def brief(paths: tuple[Path, ...], model: Path | None, llm_url: str | None,
       summarizer brief seeds/ --llm-url http://127.0.0.1:8080/v1 --parallel 4
       summarizer brief seeds/ --draft never
       summarizer brief seeds/ --format html --out brief.html
+      summarizer brief monday/ --as-of 2025-12-29; summarizer brief tuesday/ --as-of 2025-12-30
     """
+    from datetime import date
+
     from summarizer.pipeline import brief as run
     from summarizer.settings import load_settings
 
@@ -196,11 +216,28 @@ def brief(paths: tuple[Path, ...], model: Path | None, llm_url: str | None,
         settings = settings.model_copy(update={"parallel": parallel})
     load = (None if draft_mode == "never"
             else model_loader(model, llm_url, llm_model, settings))
-    result = run(list(paths), load, max_items=max_items,
-                 limits=limits(max_size, max_entries), max_stories=max_stories,
-                 items_per_story=items_per_story or settings.max_items,
-                 parallel=settings.parallel, context=settings.context)
+    day = (as_of.date() if as_of else date.today()).isoformat()
+    arguments = {"paths": [str(p) for p in paths], "draft": draft_mode,
+                 "max_stories": max_stories, "max_items": max_items,
+                 "items_per_story": items_per_story or settings.max_items}
+    archive = (nullcontext(None) if no_archive
+               else opened_archive(archive_path or settings.archive))
+    with archive as store:
+        result = run(list(paths), load, max_items=max_items,
+                     limits=limits(max_size, max_entries), max_stories=max_stories,
+                     items_per_story=items_per_story or settings.max_items,
+                     parallel=settings.parallel, context=settings.context,
+                     archive=store, as_of=day, arguments=arguments)
     write_atomic(rendered(result, fmt, show_dropped), out)
+
+
+@contextmanager
+def opened_archive(path: Path | None, create: bool = True) -> Iterator[Any]:
+    """The archive at `path` (else the default), open for the command."""
+    from summarizer.archive import Store, default_path
+
+    with Store(Path(path) if path else default_path(), create=create) as store:
+        yield store
 
 
 def rendered(result: Any, fmt: str, show_dropped: bool) -> str:
@@ -221,25 +258,38 @@ def rendered(result: Any, fmt: str, show_dropped: bool) -> str:
               help="Write it to this file (atomically) instead of stdout.")
 @click.option("--show-dropped", is_flag=True,
               help="Markdown: list the drafted sentences that verification dropped.")
+@ARCHIVE_OPTION
 @handle_errors
-def render(brief_file: Path, fmt: str, out: Path | None, show_dropped: bool) -> None:
-    """Render a JSON BRIEF saved by `brief --format json` again, in any format.
+def render(brief_file: Path, fmt: str, out: Path | None, show_dropped: bool,
+           archive_path: Path | None) -> None:
+    """Render a JSON BRIEF saved by `brief --format json` (or the archive's brief of that
+    number) again, in any format.
 
     \b
     Examples:
       summarizer render brief.json --format html --out brief.html
       summarizer render brief.json --show-dropped
     """
+    write_atomic(rendered(saved_brief(brief_file, archive_path), fmt, show_dropped), out)
+
+
+def saved_brief(ref: Path, archive_path: Path | None = None) -> Any:
+    """A brief from its JSON file, or by its number in the archive (`summarizer history`)."""
+    from summarizer.archive import recorded_brief
     from summarizer.verifier import load_brief
 
-    write_atomic(rendered(load_brief(brief_file), fmt, show_dropped), out)
+    if not ref.exists() and ref.name.isdigit():
+        with _archive(archive_path) as store:
+            return recorded_brief(store, int(ref.name))
+    return load_brief(ref)
 
 
 @cli.command()
 @click.argument("claims", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--brief", "brief_path", type=click.Path(path_type=Path, dir_okay=False),
-              default=None, help="Re-verify a JSON brief saved by `brief --format json` "
-                                 "instead; exit 1 if any item fails.")
+              default=None, help="Re-verify a JSON brief saved by `brief --format json`, "
+                                 "or a brief of the archive by its number, instead; exit 1 "
+                                 "if any item fails.")
 @click.option("--judge", is_flag=True,
               help="Also ask the GGUF model (--model, or the default) whether the evidence "
                    "supports each claim. It can reject what the signals accept, never the "
@@ -248,9 +298,10 @@ def render(brief_file: Path, fmt: str, out: Path | None, show_dropped: bool) -> 
               help="GGUF model for --judge. Default: as for `brief`.")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write the results to this file (atomically) instead of stdout.")
+@ARCHIVE_OPTION
 @handle_errors
 def check(claims: Path | None, brief_path: Path | None, judge: bool, model: Path | None,
-          out: Path | None) -> None:
+          out: Path | None, archive_path: Path | None) -> None:
     """Check claims against evidence, one JSON object per line of CLAIMS.
 
     \b
@@ -267,7 +318,7 @@ def check(claims: Path | None, brief_path: Path | None, judge: bool, model: Path
     if (claims is None) == (brief_path is None):
         raise click.UsageError("Give either CLAIMS.jsonl or --brief BRIEF.json.")
     if brief_path is not None:
-        _recheck_brief(brief_path, out)
+        _recheck_brief(saved_brief(brief_path, archive_path), out)
         return
     assert claims is not None
     rows = read_claims(claims)
@@ -293,10 +344,10 @@ def _load_judge(model: Path | None) -> Callable[..., Any]:
     return partial(apply_judge, backend)
 
 
-def _recheck_brief(path: Path, out: Path | None) -> None:
-    from summarizer.verifier import load_brief, recheck
+def _recheck_brief(saved: Any, out: Path | None) -> None:
+    from summarizer.verifier import recheck
 
-    results = recheck(load_brief(path))
+    results = recheck(saved)
     write_atomic("".join(r.model_dump_json() + "\n" for r in results), out)
     failed = [r.item for r in results if not r.supported]
     if failed:
@@ -366,6 +417,96 @@ def schema() -> None:
     click.echo(json.dumps(Brief.model_json_schema(), indent=2))
 
 
+def _archive(archive_path: Path | None, create: bool = False) -> Any:
+    from summarizer.settings import load_settings
+
+    return opened_archive(archive_path or load_settings().archive, create=create)
+
+
+@cli.command()
+@ARCHIVE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="A table for people, JSON for programs.")
+@handle_errors
+def history(archive_path: Path | None, fmt: str) -> None:
+    """List past briefs: date, stories, and how many were new or developing."""
+    from summarizer.archive import history as past
+
+    with _archive(archive_path) as store:
+        rows = past(store)
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    click.echo("brief  date        stories  new  developing  documents")
+    for r in rows:
+        click.echo(f"{r['id']:>5}  {r['date']}  {r['stories']:>7}  {r['new']:>3}  "
+                   f"{r['developing']:>10}  {r['documents']:>9}")
+
+
+@cli.command()
+@click.argument("thread_id", metavar="ID", type=int)
+@ARCHIVE_OPTION
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown",
+              show_default=True, help="Markdown for people, JSON for programs, or HTML.")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write it to this file (atomically) instead of stdout.")
+@handle_errors
+def thread(thread_id: int, archive_path: Path | None, fmt: str, out: Path | None) -> None:
+    """Print one story across days: what each brief of its thread said, with citations
+    checked against the archive's copies of the documents."""
+    from summarizer.archive import thread as story_thread
+    from summarizer.render import thread_html, thread_markdown
+
+    with _archive(archive_path) as store:
+        data = story_thread(store, thread_id)
+    text = (json.dumps(data, indent=2, ensure_ascii=False) + "\n" if fmt == "json"
+            else thread_html(data) if fmt == "html" else thread_markdown(data))
+    write_atomic(text, out)
+
+
+@cli.group()
+def archive() -> None:
+    """The archive of past briefs: its size, pruning and backups."""
+
+
+@archive.command()
+@ARCHIVE_OPTION
+@handle_errors
+def stats(archive_path: Path | None) -> None:
+    """Counts of briefs, documents, threads and items; the file's size."""
+    from summarizer.archive import stats as sizes
+
+    with _archive(archive_path) as store:
+        click.echo(json.dumps(sizes(store), indent=2))
+
+
+@archive.command()
+@click.option("--before", type=click.DateTime(formats=["%Y-%m-%d"]), required=True,
+              help="Forget the briefs dated before this day (YYYY-MM-DD).")
+@ARCHIVE_OPTION
+@handle_errors
+def prune(before: Any, archive_path: Path | None) -> None:
+    """Forget old briefs, and the documents and threads only they used."""
+    from summarizer.archive import prune as forget
+
+    with _archive(archive_path) as store:
+        gone = forget(store, before.date().isoformat())
+    click.echo(f"removed {gone['briefs']} briefs, {gone['threads']} threads and "
+               f"{gone['documents']} documents")
+
+
+@archive.command()
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+@ARCHIVE_OPTION
+@handle_errors
+def export(out: Path, archive_path: Path | None) -> None:
+    """Copy the archive to OUT safely, even while a brief is being recorded."""
+    from summarizer.archive import export as backup
+
+    with _archive(archive_path) as store:
+        click.echo(f"wrote {backup(store, out)}")
+
+
 @cli.command()
 @click.option("--model", type=click.Path(path_type=Path), default=None,
               help="GGUF model to try instead of the one `brief` would use; also runs the "
@@ -394,7 +535,7 @@ def doctor(model: Path | None, llm_url: str | None, llm_model: str | None,
     """
     from summarizer.draft import diagnose
 
-    findings = diagnose(model, llm_url, llm_model)
+    findings = [*diagnose(model, llm_url, llm_model), archive_finding()]
     if (model or llm_url or sample) and all(f.ok for f in findings):
         findings.append(drafting_check(model, llm_url, llm_model, sample))
     width = max(len(f.name) for f in findings)
@@ -408,10 +549,29 @@ def doctor(model: Path | None, llm_url: str | None, llm_model: str | None,
     click.echo("all is well: the model runs on this machine")
 
 
+def archive_finding() -> Any:
+    """Where the archive is, its size and schema version, or that there is none yet."""
+    from summarizer.archive import ArchiveError, default_path, stats
+    from summarizer.draft import Finding
+    from summarizer.settings import load_settings
+
+    try:
+        path = Path(load_settings().archive or default_path())
+        if not path.exists():
+            return Finding(name="archive", detail=f"{path} (none yet: the first brief makes it)")
+        with opened_archive(path, create=False) as store:
+            found = stats(store)
+    except (ArchiveError, SummarizerError) as e:
+        return Finding(name="archive", ok=False, detail=str(e))
+    return Finding(name="archive", detail=f"{path}: {found['bytes'] / 1e6:.1f} MB, schema "
+                   f"{found['schema_version']}, {found['briefs']} briefs of "
+                   f"{found['documents']} documents")
+
+
 def drafting_check(model: Path | None, llm_url: str | None, llm_model: str | None,
                    sample: Path | None) -> Any:
     """A brief of the sample with this model: the share of its drafts that pass, and speed."""
-    from summarizer.draft.doctor import Finding, fitness
+    from summarizer.draft import Finding, fitness
     from summarizer.pipeline import brief as run
     from summarizer.settings import load_settings
 

@@ -229,6 +229,9 @@ class Item(Frozen):
         "a source sentence stands in for an unsupported draft."
     )
     changes: tuple[str, ...] = Field((), description="What verification changed, if anything.")
+    new: bool | None = Field(None, description="With the archive: false when an earlier brief "
+                             "of the story's thread already gave this fact; else true. "
+                             "Without the archive: null.")
 
 
 class Dropped(Frozen):
@@ -264,7 +267,7 @@ class DocumentRef(Frozen):
         return Document(**self.model_dump(exclude={"text"}), text=text)
 
 
-SCHEMA_VERSION = "2.2"
+SCHEMA_VERSION = "2.3"
 
 
 class Headline(Frozen):
@@ -284,6 +287,25 @@ class Headline(Frozen):
     )
 
 
+class Thread(Frozen):
+    """A story across days: the archive's thread that today's story continues, or starts."""
+
+    id: int = Field(description="The thread's number in the archive (`summarizer thread ID`).")
+    status: Literal["new", "developing"] = Field(
+        description="new: no earlier brief told this story; developing: one did.")
+    first_seen: str = Field(description="Date of the first brief that told it, ISO.")
+    days: int = Field(description="Earlier days on which a brief told it.")
+
+
+class TimelineDay(Frozen):
+    """What an earlier brief of the thread said: its top items, citing the archived texts."""
+
+    date: str
+    brief_id: int
+    headline: str
+    items: tuple[Item, ...]
+
+
 class Story(Frozen):
     story_id: str = Field(description="'story<n>': stable for the same input.")
     headline: Headline
@@ -296,6 +318,11 @@ class Story(Frozen):
     items: tuple[Item, ...] = Field((), description="Facts several sources carry, most first.")
     single_source: tuple[Item, ...] = Field((), description="Facts one source carries.")
     conflicts: tuple[Conflict, ...] = ()
+    thread: Thread | None = Field(None, description="With the archive: the story across days.")
+    background: tuple[Item, ...] = Field(
+        (), description="Facts an earlier brief of the thread already gave, restated today.")
+    timeline: tuple[TimelineDay, ...] = Field(
+        (), description="What earlier briefs of the thread said, oldest first.")
 
 
 class Drafting(Frozen):
@@ -321,8 +348,8 @@ class Drafting(Frozen):
 
 
 class Omission(Frozen):
-    kind: Literal["story", "fact"]
-    id: str = Field(description="The story_id or fact_id left out.")
+    kind: Literal["story", "fact", "document"]
+    id: str = Field(description="The story_id, fact_id or doc_id left out.")
     story_id: str
     reason: str
     text: str = Field("", description="Its headline, or the fact's first sentence.")
@@ -348,6 +375,9 @@ class Brief(Frozen):
     omissions: tuple[Omission, ...] = Field(
         (), description="Every story and fact the brief left out, with the reason."
     )
+    as_of: str | None = Field(None, description="The brief's date (--as-of), ISO; with the "
+                              "archive, the day it is recorded under.")
+    brief_id: int | None = Field(None, description="Its number in the archive, if recorded.")
     drafting: Drafting = Field(default_factory=Drafting,
                                description="How the items were written, and how well the model "
                                "drafted: its fitness for this brief.")

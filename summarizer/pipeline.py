@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from summarizer import progress
+from summarizer.archive import Store, earlier, record
 from summarizer.draft import MAX_NEW_TOKENS, Drafter, draft_all
 from summarizer.errors import InputError
 from summarizer.ingest import Limits, ingest
@@ -43,7 +44,8 @@ NO_MODEL = ModelInfo(path="", name="none (--draft never)", sha256="")
 def brief(
     paths: list[Path], load_model: Callable[[], Drafter] | None, max_items: int | None = 30,
     limits: Limits | None = None, items_per_story: int = 8, max_stories: int = 10,
-    parallel: int = 1, context: int = 2048,
+    parallel: int = 1, context: int = 2048, archive: Store | None = None,
+    as_of: str | None = None, arguments: dict | None = None,
 ) -> Brief:
     """The brief of the documents at `paths`; the model is loaded only if input is valid.
 
@@ -52,11 +54,21 @@ def brief(
     `load_model` (`--draft never`) no model is loaded: each fact's item is its
     best-supported source sentence, planned as for a model of `context` tokens.
     `parallel` drafting requests go out at once (to a server; the brief is the same).
+    With an `archive`, documents an earlier day briefed are context, not news, and
+    the brief is linked to earlier days' threads and recorded under `as_of`.
     """
     timer = Timer()
     with timer.stage("ingest"):
         documents = ingest(paths, limits)
     progress.stage(f"read {len(documents)} documents")
+    context_docs: list[Omission] = []
+    if archive is not None:
+        with timer.stage("archive"):
+            documents, context_docs = _news_only(documents, archive, as_of or "")
+        if not documents:  # nothing but what earlier days briefed: a day with no news
+            empty = Brief(documents=(), items=(), dropped=(), conflicts=(), model=NO_MODEL,
+                          timings=timer.total(), omissions=tuple(context_docs), as_of=as_of)
+            return record(archive, empty, as_of or "", arguments or {})
     with timer.stage("segment"):
         corpus = segment_shapes(documents)
     if not any(content_stems(s.text) for s in corpus.body()):
@@ -83,7 +95,7 @@ def brief(
     stories = [story for story, _, _ in written]
     dropped = [d for _, lost, _ in written for d in lost]
     omissions += [o for _, _, left_out in written for o in left_out]
-    return Brief(
+    result = Brief(
         documents=tuple(
             DocumentRef(**d.model_dump(exclude={"text"}), text=d.text) for d in documents
         ),
@@ -98,7 +110,24 @@ def brief(
         omissions=tuple(omissions),
         drafting=fitness(model, parallel, [d for ds in drafts if ds for d in ds],
                          all_items(stories)),
+        as_of=as_of,
     )
+    if archive is None:
+        return result
+    with timer.stage("archive"):
+        result = result.model_copy(update={"omissions": (*result.omissions, *context_docs)})
+        recorded = record(archive, result, as_of or "", arguments or {})
+    return recorded.model_copy(update={"timings": timer.total()})
+
+
+def _news_only(documents: list[Document], archive: Store, as_of: str,
+               ) -> tuple[list[Document], list[Omission]]:
+    """Today's documents that no earlier day briefed, and the others as omissions."""
+    seen = earlier(archive, documents, as_of)
+    context = [Omission(kind="document", id=d.doc_id, story_id="", text=d.title,
+                        reason=f"briefed on {seen[d.doc_id]}: context, not news")
+               for d in documents if d.doc_id in seen]
+    return [d for d in documents if d.doc_id not in seen], context
 
 
 def fitness(model: Drafter | None, parallel: int, drafts: list[Candidate | Dropped],

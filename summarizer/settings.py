@@ -40,6 +40,8 @@ class Settings(BaseModel):
                           "at once; the in-process model drafts one at a time.")
     llm_timeout: float = Field(120.0, gt=0, le=3600, description="Seconds a server may take "
                                "to answer one drafting request before the brief gives up.")
+    archive: Path | None = Field(None, description="The archive of past briefs (SQLite); "
+                                 "default: archive.sqlite3 in the user's data directory.")
 
 
 def config_path() -> Path:
@@ -61,7 +63,7 @@ def load_settings(path: Path | None = None) -> Settings:
         raise SummarizerError(
             f"config file {path} is not valid: {first}",
             "Fix it (keys: model, max_items, context, seed, llm_url, llm_model, parallel, "
-            "llm_timeout) or remove it.",
+            "llm_timeout, archive) or remove it.",
         ) from None
 
 

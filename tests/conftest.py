@@ -59,3 +59,11 @@ def make_corpus() -> Callable[..., Corpus]:
         return Corpus(documents=tuple(segment_document(d) for d in documents))
 
     return build
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_archive(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every brief the tests make is recorded in an archive of their own, never the user's."""
+    import os
+
+    os.environ["SUMMARIZER_ARCHIVE"] = str(tmp_path_factory.mktemp("archive") / "archive.db")

@@ -24,11 +24,12 @@ LAYERS = (
     ("summarizer.verifier",),
     ("summarizer.stories",),
     ("summarizer.draft",),
+    ("summarizer.archive",),
     ("summarizer.render",),
     ("summarizer.pipeline",),
     ("summarizer.cli",),
 )
-STAGES = ("ingest", "segment", "verifier", "stories", "draft", "render")
+STAGES = ("ingest", "segment", "verifier", "stories", "draft", "archive", "render")
 # Packages whose modules others use directly: a library layer, not a stage.
 OPEN_PACKAGES = ("summarizer.language",)
 

@@ -9,12 +9,12 @@ supports a claim, and `doctor` with `smoke` checks the model and its build.
 """
 
 from summarizer.draft.backend import Backend
-from summarizer.draft.doctor import diagnose
+from summarizer.draft.doctor import Finding, diagnose, fitness
 from summarizer.draft.drafting import MAX_NEW_TOKENS, Drafter, draft, draft_all
 from summarizer.draft.judge import apply_judge
 from summarizer.draft.server import ServerBackend
 
 __all__ = [
-    "MAX_NEW_TOKENS", "Backend", "Drafter", "ServerBackend", "apply_judge", "diagnose", "draft",
-    "draft_all",
+    "MAX_NEW_TOKENS", "Backend", "Drafter", "Finding", "ServerBackend", "apply_judge",
+    "diagnose", "draft", "draft_all", "fitness",
 ]

@@ -41,9 +41,10 @@ from summarizer.models import (
     Document,
     DocumentRef,
     Sentence,
+    Story,
     parse_sentence_id,
 )
-from summarizer.render.markdown import _sources_line, fitness_line
+from summarizer.render.markdown import _sources_line, fitness_line, thread_words
 
 TEMPLATES = resources.files("summarizer.render").joinpath("templates")
 SINGLE_HEADLINE = "What the sources report"
@@ -104,6 +105,9 @@ class Section:
     items: tuple[dict[str, Any], ...]
     conflicts: tuple[dict[str, Any], ...]
     byline: str = ""  # whose headline it is, and how many sources carry the story
+    thread: str = ""  # New, or Developing since a day (with the archive)
+    background: tuple[dict[str, Any], ...] = ()  # facts told in earlier briefs, restated
+    timeline: tuple[tuple[str, str], ...] = ()  # (day, what its brief said first)
 
     @property
     def dates(self) -> str:
@@ -290,7 +294,10 @@ def sections(brief: Brief, docs: dict[str, DocView], notes: Notes) -> list[Secti
             tuple(docs[i] for i in ids if i in docs),
             tuple(item_view(i, notes) for i in items),
             tuple(conflict_view(c, docs) for c in getattr(story, "conflicts", ())),
-            byline))
+            byline, thread_words(story) if isinstance(story, Story) else "",
+            tuple(item_view(i, notes) for i in getattr(story, "background", ())),
+            tuple((day.date, day.items[0].text if day.items else day.headline)
+                  for day in getattr(story, "timeline", ()))))
     rest = [i for i in brief.items if i not in placed]
     if rest:  # items no story holds are still shown, never lost
         result.append(Section("Other reports", (), tuple(item_view(i, notes) for i in rest), ()))
@@ -384,3 +391,4 @@ def to_html(brief: Brief) -> str:
         js=Markup(js),
         csp=content_security_policy(css, js),
     )
+

@@ -41,7 +41,11 @@ def to_markdown(brief: Brief, show_dropped: bool = False) -> str:
             lines += [f"## {heading}", ""]
             lines += [_item_line(item, numbers) for item in items]
             lines.append("")
-    if not brief.items:
+    if not brief.items and brief.omissions and all(o.kind == "document"
+                                                   for o in brief.omissions):
+        lines += ["Nothing new: every document was briefed on an earlier day "
+                  "(`--format json` lists them, under `omissions`).", ""]
+    elif not brief.items:
         lines += ["No sentence could be verified against the sources.", ""]
     lines += _conflict_lines(brief)
     cited = {c.sentence_id: c for item in brief.items for c in item.citations}
@@ -121,7 +125,7 @@ def _story_lines(story: Story, numbers: dict[str, int], cited: dict[str, Citatio
     dates = story.first_date or ""
     if story.last_date and story.last_date != story.first_date:
         dates = f"{story.first_date} to {story.last_date}"
-    lines += [" · ".join(x for x in (f"_{who}_", count, dates) if x), ""]
+    lines += [" · ".join(x for x in (f"_{who}_", count, dates, _thread_label(story)) if x), ""]
     lines += [_item_line(item, numbers, cited) for item in story.items]
     if story.single_source:
         lines += ["", "Single-source:", ""] if story.items else []
@@ -133,8 +137,43 @@ def _story_lines(story: Story, numbers: dict[str, int], cited: dict[str, Citatio
                      for c, v in zip(conflict.citations, conflict.values.values(), strict=False)]
             lines.append(f"- {_plain(conflict.unit)}: {' vs '.join(sides)}")
     if not story.items and not story.single_source:
-        lines.append("No sentence of this story could be verified against its sources.")
+        lines.append(f"Nothing new since {story.timeline[-1].date}." if story.background
+                     and story.timeline else
+                     "No sentence of this story could be verified against its sources.")
+    if story.background:
+        lines += ["", "Background (told in earlier briefs):", ""]
+        lines += [_item_line(item, numbers, cited) for item in story.background]
+    if story.timeline:
+        lines += ["", "Timeline:", ""]
+        lines += [f"- {day.date}: {_plain(day.items[0].text if day.items else day.headline)}"
+                  for day in story.timeline]
     return [*lines, ""]
+
+
+def _thread_label(story: Story) -> str:
+    """The story's place across days, its first word bold."""
+    words = thread_words(story)
+    first, _, rest = words.partition(" ")
+    return f"**{first}** {rest}".rstrip() if words else ""
+
+
+def thread_words(story: Story) -> str:
+    """New, or Developing since the day an earlier brief first told it; '' without archive.
+
+    >>> from summarizer.models import Headline, Thread
+    >>> s = Story(story_id="story001", headline=Headline(text="t", kind="verified"),
+    ...           sources=2, documents=("d",),
+    ...           thread=Thread(id=3, status="developing", first_seen="2025-12-26", days=2))
+    >>> thread_words(s)
+    'Developing since 2025-12-26 (2 earlier days)'
+    """
+    if story.thread is None:
+        return ""
+    if story.thread.status == "new":
+        return "New"
+    days = story.thread.days
+    return (f"Developing since {story.thread.first_seen} "
+            f"({days} earlier day{'s' * (days != 1)})")
 
 
 def _item_line(item: Item, numbers: dict[str, int],
@@ -179,6 +218,9 @@ def fitness_line(brief: Brief) -> str:
     d = brief.drafting
     if d.mode == "never":
         return "Written without a model (--draft never): every item is a source sentence."
+    if not d.asked:  # a brief saved before it was counted, or one no fact needed a draft for
+        return (f"No fact needed a draft: {d.quoted} item{'s' * (d.quoted != 1)} quoted from "
+                "a single source." if d.quoted else "")
     quoted = (f"; {d.quoted} item{'s' * (d.quoted != 1)} quoted from a single source"
               if d.quoted else "")
     return (f"Drafted by {_plain(brief.model.name)} ({_plain(d.backend)}): {d.drafted} of "
@@ -214,3 +256,4 @@ def _short(text: str, limit: int = 60) -> str:
 def _plain(text: str) -> str:
     """Text a Markdown viewer shows as text: a `<` from a web page never opens a tag."""
     return text.replace("<", "&lt;")
+

@@ -1,0 +1,192 @@
+"""Today's stories against the threads of earlier days: what is new, what has moved on.
+
+A story continues a thread when what it is about (its headline, its documents'
+titles and its items) is like what the thread's stories of the last
+`WINDOW_DAYS` were about: TF-IDF cosine over content stems, the method of
+story clustering, of today's few stories against the recent threads only, never
+against every archived document. Within a continued story an item that an
+earlier brief of the thread already gave (the verifier's test of support, on
+the few earlier items most like it) is background, not news; new facts lead.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+import numpy as np
+
+from summarizer.archive.store import Store, content_hash, dumps, now
+from summarizer.language.similarity import tfidf_matrix
+from summarizer.models import Brief, Document, DocumentRef, Item, Story, Thread, TimelineDay
+from summarizer.verifier import check
+
+WINDOW_DAYS = 30  # how far back a story may find its thread
+SAME_THREAD = 0.2  # cosine of two profiles at or above which they tell one story
+LIKELY_SAME = 0.25  # cosine above which an earlier item is checked as the same fact
+CANDIDATES = 3  # earlier items checked per item, most alike first
+TIMELINE_ITEMS = 3  # items of each earlier day shown in a timeline
+
+
+def earlier(store: Store, documents: Sequence[Document | DocumentRef], as_of: str,
+            ) -> dict[str, str]:
+    """doc_id -> the first earlier day a brief read that document's text."""
+    hashes = {content_hash(d.text): d.doc_id for d in documents}
+    found: dict[str, str] = {}
+    ids = list(hashes)
+    for start in range(0, len(ids), 500):  # SQLite's bound on parameters
+        chunk = ids[start:start + 500]
+        rows = store.query(
+            "SELECT bd.doc_hash AS hash, MIN(b.as_of) AS day FROM brief_documents bd "
+            "JOIN briefs b ON b.id = bd.brief_id WHERE b.as_of < ? AND bd.doc_hash IN "
+            f"({','.join('?' * len(chunk))}) GROUP BY bd.doc_hash", as_of, *chunk)
+        found |= {hashes[r["hash"]]: r["day"] for r in rows}
+    return found
+
+
+def profile(story: Story, docs: dict[str, DocumentRef]) -> str:
+    """What a story is about, in words: headline, its documents' titles, its items."""
+    titles = [docs[d].title for d in story.documents if d in docs]
+    items = [i.text for i in (*story.items, *story.single_source, *story.background)]
+    return " ".join([story.headline.text, *titles, *items])[:4000]
+
+
+def record(store: Store, brief: Brief, as_of: str, arguments: dict) -> Brief:
+    """Link the brief's stories to threads, mark what is new, and record it all at once.
+
+    The same day again replaces that day's brief first, so its own documents and
+    threads never count as earlier news.
+    """
+    with store.transaction() as db:
+        db.execute("DELETE FROM briefs WHERE as_of = ?", (as_of,))
+        db.execute("DELETE FROM threads WHERE id NOT IN (SELECT thread_id FROM stories)")
+        docs = {d.doc_id: d for d in brief.documents}
+        shown = [*brief.stories, *brief.also_reported]
+        threads = _match(db, [profile(s, docs) for s in shown], as_of)
+        linked = [_continue(db, s, t, as_of) if t else _fresh(s)
+                  for s, t in zip(shown, threads, strict=True)]
+        cursor = db.execute(
+            "INSERT INTO briefs (as_of, created, arguments, model, brief) VALUES (?, ?, ?, ?, ?)",
+            (as_of, now(), dumps(arguments), brief.model.model_dump_json(), "{}"))
+        brief_id = int(cursor.lastrowid or 0)
+        final = []
+        for story, thread in zip(linked, threads, strict=True):
+            thread_id = thread or _new_thread(db, story)
+            if story.thread is None:
+                story = story.model_copy(update={"thread": Thread(
+                    id=thread_id, status="new", first_seen=as_of, days=0)})
+            final.append(story)
+            _insert_story(db, brief_id, story, as_of, profile(story, docs))
+        main = final[: len(brief.stories)]
+        result = brief.model_copy(update={
+            "stories": tuple(sorted(main, key=lambda s: not _moved(s))),
+            "also_reported": tuple(final[len(brief.stories):]),
+            "items": tuple(i for s in sorted(main, key=lambda s: not _moved(s))
+                           for i in (*s.items, *s.single_source))
+            + tuple(i for s in final[len(brief.stories):] for i in (*s.items, *s.single_source)),
+            "as_of": as_of, "brief_id": brief_id})
+        for d in brief.documents:
+            db.execute("INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       (content_hash(d.text), d.doc_id, d.path, d.title, d.outlet, d.date,
+                        d.text))
+            db.execute("INSERT OR IGNORE INTO brief_documents VALUES (?, ?, ?)",
+                       (brief_id, content_hash(d.text), d.doc_id))
+        db.execute("UPDATE briefs SET brief = ? WHERE id = ?",
+                   (result.model_dump_json(), brief_id))
+    return result
+
+
+def _fresh(story: Story) -> Story:
+    """A story no earlier brief told: every item of it is new."""
+    return story.model_copy(update={
+        "items": tuple(i.model_copy(update={"new": True}) for i in story.items),
+        "single_source": tuple(i.model_copy(update={"new": True}) for i in story.single_source)})
+
+
+def _moved(story: Story) -> bool:
+    """A story ranks above the developing ones with nothing new since their last brief."""
+    return bool(story.items or story.single_source)
+
+
+def _match(db: sqlite3.Connection, profiles: list[str], as_of: str) -> list[int | None]:
+    """The thread each profile continues, or None: greedy, best pair first, one to one."""
+    start = (date.fromisoformat(as_of) - timedelta(days=WINDOW_DAYS)).isoformat()
+    rows = db.execute("SELECT thread_id, group_concat(profile, ' ') AS text FROM stories "
+                      "WHERE as_of < ? AND as_of >= ? GROUP BY thread_id ORDER BY thread_id",
+                      (as_of, start)).fetchall()
+    if not rows or not profiles:
+        return [None] * len(profiles)
+    old = [r["text"][:8000] for r in rows]
+    matrix = tfidf_matrix([*profiles, *old])
+    similar = (matrix[: len(profiles)] @ matrix[len(profiles):].T).toarray()
+    out: list[int | None] = [None] * len(profiles)
+    taken: set[int] = set()
+    for flat in np.argsort(-similar, axis=None, kind="stable"):
+        i, j = divmod(int(flat), similar.shape[1])
+        if similar[i, j] < SAME_THREAD:
+            break
+        if out[i] is None and j not in taken:
+            out[i], _ = rows[j]["thread_id"], taken.add(j)
+    return out
+
+
+def _continue(db: sqlite3.Connection, story: Story, thread_id: int, as_of: str) -> Story:
+    """A developing story: its restated items moved to background, its timeline filled."""
+    days = db.execute("SELECT as_of, headline, brief_id FROM stories WHERE thread_id = ? AND "
+                      "as_of < ? ORDER BY as_of", (thread_id, as_of)).fetchall()
+    said = db.execute("SELECT i.text, i.item, s.as_of FROM items i JOIN stories s ON "
+                      "s.brief_id = i.brief_id AND s.story_id = i.story_id WHERE "
+                      "i.thread_id = ? AND s.as_of < ? ORDER BY s.as_of, i.position",
+                      (thread_id, as_of)).fetchall()
+    earlier_texts = [r["text"] for r in said]
+    new, background = [], []
+    for item in (*story.items, *story.single_source):
+        day = _restated(item.text, earlier_texts, [r["as_of"] for r in said])
+        if day:
+            background.append(item.model_copy(update={
+                "new": False, "changes": (*item.changes, f"reported on {day}")}))
+        else:
+            new.append(item.model_copy(update={"new": True}))
+    timeline = tuple(
+        TimelineDay(date=d["as_of"], brief_id=d["brief_id"], headline=d["headline"],
+                    items=tuple(Item.model_validate(json.loads(r["item"]))
+                                for r in said if r["as_of"] == d["as_of"])[:TIMELINE_ITEMS])
+        for d in days)
+    return story.model_copy(update={
+        "items": tuple(i for i in new if i.sources > 1),
+        "single_source": tuple(i for i in new if i.sources <= 1),
+        "background": tuple(background), "timeline": timeline,
+        "thread": Thread(id=thread_id, status="developing", first_seen=days[0]["as_of"],
+                         days=len({d["as_of"] for d in days}))})
+
+
+def _restated(text: str, earlier: list[str], days: list[str]) -> str | None:
+    """The day an earlier item said what `text` says (it supports `text`), else None."""
+    if not earlier:
+        return None
+    similar = (tfidf_matrix([text], fit_on=[text, *earlier])
+               @ tfidf_matrix(earlier, fit_on=[text, *earlier]).T).toarray()[0]
+    for j in np.argsort(-similar, kind="stable")[:CANDIDATES]:
+        if similar[j] >= LIKELY_SAME and check(text, [earlier[j]]).supported:
+            return days[j]
+    return None
+
+
+def _new_thread(db: sqlite3.Connection, story: Story) -> int:
+    cursor = db.execute("INSERT INTO threads (headline) VALUES (?)", (story.headline.text,))
+    return int(cursor.lastrowid or 0)
+
+
+def _insert_story(db: sqlite3.Connection, brief_id: int, story: Story, as_of: str,
+                  about: str) -> None:
+    assert story.thread is not None
+    db.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+               (brief_id, story.story_id, story.thread.id, as_of, story.headline.text, about))
+    every = [*story.items, *story.single_source, *story.background]
+    for position, item in enumerate(every):
+        db.execute("INSERT INTO items (brief_id, story_id, thread_id, position, new, text, "
+                   "item) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   (brief_id, story.story_id, story.thread.id, position,
+                    int(item.new is not False), item.text, item.model_dump_json()))
