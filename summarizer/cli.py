@@ -221,7 +221,7 @@ def brief(paths: tuple[Path, ...], model: Path | None, llm_url: str | None,
                  "max_stories": max_stories, "max_items": max_items,
                  "items_per_story": items_per_story or settings.max_items}
     archive = (nullcontext(None) if no_archive
-               else opened_archive(archive_path or settings.archive))
+               else opened_archive(archive_path, settings.archive))
     with archive as store:
         result = run(list(paths), load, max_items=max_items,
                      limits=limits(max_size, max_entries), max_stories=max_stories,
@@ -232,11 +232,12 @@ def brief(paths: tuple[Path, ...], model: Path | None, llm_url: str | None,
 
 
 @contextmanager
-def opened_archive(path: Path | None, create: bool = True) -> Iterator[Any]:
-    """The archive at `path` (else the default), open for the command."""
+def opened_archive(path: Path | None, configured: Path | None = None,
+                   create: bool = True) -> Iterator[Any]:
+    """The archive at `path` (--archive), else where `default_path` finds it, open."""
     from summarizer.archive import Store, default_path
 
-    with Store(Path(path) if path else default_path(), create=create) as store:
+    with Store(Path(path) if path else default_path(configured), create=create) as store:
         yield store
 
 
@@ -420,7 +421,7 @@ def schema() -> None:
 def _archive(archive_path: Path | None, create: bool = False) -> Any:
     from summarizer.settings import load_settings
 
-    return opened_archive(archive_path or load_settings().archive, create=create)
+    return opened_archive(archive_path, load_settings().archive, create=create)
 
 
 @cli.command()
@@ -556,7 +557,7 @@ def archive_finding() -> Any:
     from summarizer.settings import load_settings
 
     try:
-        path = Path(load_settings().archive or default_path())
+        path = default_path(load_settings().archive)
         if not path.exists():
             return Finding(name="archive", detail=f"{path} (none yet: the first brief makes it)")
         with opened_archive(path, create=False) as store:

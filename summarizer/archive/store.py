@@ -91,10 +91,13 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def default_path() -> Path:
-    """$SUMMARIZER_ARCHIVE, else archive.sqlite3 in the user's data directory."""
+def default_path(configured: Path | None = None) -> Path:
+    """$SUMMARIZER_ARCHIVE, else the config file's `archive` (`configured`), else
+    archive.sqlite3 in the user's data directory; `--archive` comes before all three."""
     if env := os.environ.get("SUMMARIZER_ARCHIVE"):
         return Path(env).expanduser()
+    if configured is not None:
+        return configured.expanduser()
     import platformdirs
 
     return Path(platformdirs.user_data_dir("summarizer")) / "archive.sqlite3"

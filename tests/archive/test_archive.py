@@ -242,3 +242,21 @@ def test_export_prune_and_stats(tmp_path: Path) -> None:
     assert code == 0 and out.startswith("removed 1 briefs")
     code, out, _ = run("archive", "stats", "--archive", str(archive))
     assert (json.loads(out)["briefs"], json.loads(out)["documents"]) == (1, 2)
+
+
+def test_where_the_archive_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--archive, then $SUMMARIZER_ARCHIVE, then the config file's `archive`."""
+    one, _ = seeds_days(tmp_path)
+    config = tmp_path / "config.toml"
+    config.write_text(f'archive = "{tmp_path / "configured.db"}"\n', encoding="utf-8")
+    monkeypatch.setenv("SUMMARIZER_CONFIG", str(config))
+    monkeypatch.setenv("SUMMARIZER_ARCHIVE", str(tmp_path / "env.db"))
+    for expected in ("given.db", "env.db", "configured.db"):
+        if expected == "configured.db":
+            monkeypatch.delenv("SUMMARIZER_ARCHIVE")
+        args = ["--archive", str(tmp_path / "given.db")] if expected == "given.db" else []
+        code, _, err = run("brief", str(one), "--draft", "never", *args)
+        assert code == 0, err
+        assert (tmp_path / expected).exists()
+    assert sorted(p.name for p in tmp_path.glob("*.db")) == ["configured.db", "env.db",
+                                                             "given.db"]
