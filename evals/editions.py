@@ -25,29 +25,34 @@ from .verifier import EVALDATA
 DUC = EVALDATA.parent / "duc2003" / "duc2003_task4_clusters.jsonl"
 
 
-def days() -> dict[str, list[tuple[str, str, str]]]:
-    """date -> [(docno, cluster, text)], every cluster's documents mixed."""
+def days(half: str = "") -> dict[str, list[tuple[str, str, str]]]:
+    """date -> [(docno, cluster, text)], every cluster's documents mixed (`half`: "first" or
+    "second", the first or last 15 clusters only, to tune on one and report on the other)."""
     if not DUC.is_file():
         raise SystemExit(f"no DUC 2003 data at {DUC}: put ../shared/duc2003/ beside the "
                          "repository, or set EVALDATA to the evaldata folder beside it")
     out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for line in DUC.open(encoding="utf-8"):
-        row = json.loads(line)
+    rows = [json.loads(line) for line in DUC.open(encoding="utf-8")]
+    if half:
+        rows = rows[:15] if half == "first" else rows[15:]
+    for row in rows:
         for doc in row["documents"]:
             out[doc["date"]].append((doc["docno"], row["cluster_id"], doc["text"]))
     return dict(sorted(out.items()))
 
 
-def replay(window: int) -> dict:
+def replay(window: int, same: float | None = None, half: str = "") -> dict:
     """Every date briefed in order into a fresh archive; each document's thread."""
     threads.WINDOW_DAYS = window
+    if same is not None:
+        threads.SAME_THREAD = same
     thread_of: dict[str, int] = {}
     gold: dict[str, str] = {}
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="editions-") as tmp:
         root = Path(tmp)
         with Store(root / "archive.db") as store:
-            for day, documents in days().items():
+            for day, documents in days(half).items():
                 folder = root / day
                 folder.mkdir()
                 for docno, cluster, text in documents:
@@ -60,7 +65,8 @@ def replay(window: int) -> dict:
                     for doc_id in story.documents:
                         thread_of[names[doc_id]] = story.thread.id
     scored = {d: (thread_of[d], gold[d]) for d in thread_of}
-    return {"window_days": window, "documents": len(scored), "of": len(gold),
+    return {"window_days": window, "same_thread": threads.SAME_THREAD, "clusters_used": half
+            or "all", "documents": len(scored), "of": len(gold),
             "threads": len({t for t, _ in scored.values()}), "clusters": len(set(gold.values())),
             **bcubed(scored), "seconds": round(time.perf_counter() - start, 1)}
 
@@ -87,10 +93,14 @@ def bcubed(pairs: dict[str, tuple[int, str]]) -> dict[str, float]:
 
 
 def main() -> None:
+    """`python -m evals.editions [WINDOW ...] [--same X ...] [--half first|second]`."""
     args = sys.argv[1:]
     windows = [int(a) for a in args if a.isdigit()] or [threads.WINDOW_DAYS]
+    sames = [float(args[i + 1]) for i, a in enumerate(args) if a == "--same"] or [None]
+    half = args[args.index("--half") + 1] if "--half" in args else ""
     for window in windows:
-        print(json.dumps(replay(window)), flush=True)
+        for same in sames:
+            print(json.dumps(replay(window, same, half)), flush=True)
 
 
 if __name__ == "__main__":
