@@ -220,9 +220,9 @@ def brief(paths: tuple[Path, ...], model: Path | None, llm_url: str | None,
     arguments = {"paths": [str(p) for p in paths], "draft": draft_mode,
                  "max_stories": max_stories, "max_items": max_items,
                  "items_per_story": items_per_story or settings.max_items}
-    archive = (nullcontext(None) if no_archive
-               else opened_archive(archive_path, settings.archive))
-    with archive as store:
+    recording = (nullcontext(None) if no_archive
+                 else opened_archive(archive_path, settings.archive))
+    with recording as store:
         result = run(list(paths), load, max_items=max_items,
                      limits=limits(max_size, max_entries), max_stories=max_stories,
                      items_per_story=items_per_story or settings.max_items,

@@ -138,9 +138,8 @@ def fitness(model: Drafter | None, parallel: int, drafts: list[Candidate | Dropp
         return Drafting(mode="never", backend="none", parallel=1, quoted=origins["quoted"])
     asked = sum(not (isinstance(d, Candidate) and d.origin == "quoted") for d in drafts)
     kept = {k: origins[k] for k in ("drafted", "repaired", "replaced")}
-    url = getattr(model, "url", None)
-    return Drafting(mode="model", backend=url or "in process",
-                    parallel=parallel if url else 1, asked=asked, **kept,
+    return Drafting(mode="model", backend=model.where, parallel=min(parallel, model.slots),
+                    asked=asked, **kept,
                     dropped=max(asked - sum(kept.values()), 0), quoted=origins["quoted"])
 
 

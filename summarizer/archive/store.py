@@ -204,9 +204,11 @@ def _explained(error: sqlite3.Error, path: Path) -> ArchiveError:
         return ArchiveError(f"the archive {path} is busy: another summarizer is writing to it "
                             f"(waited {BUSY_SECONDS:.0f} s)",
                             "Try again when it has finished. " + NO_ARCHIVE)
-    if "readonly" in message or "read-only" in message:
-        return ArchiveError(f"the archive {path} is read-only",
-                            "Make it writable, or pass --archive PATH. " + NO_ARCHIVE)
+    if "readonly" in message or "read-only" in message or "unable to open" in message:
+        # SQLite writes a journal beside the file: a read-only folder stops it too.
+        return ArchiveError(f"the archive {path} is read-only ({message})",
+                            "Make it and its folder writable, or pass --archive PATH. "
+                            + NO_ARCHIVE)
     if "not a database" in message or "malformed" in message or "corrupt" in message:
         return ArchiveError(f"the archive {path} is damaged ({message})",
                             "Restore it from a copy (`summarizer archive export`). "

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -84,20 +85,19 @@ def record(store: Store, brief: Brief, as_of: str, arguments: dict) -> Brief:
                     id=thread_id, status="new", first_seen=as_of, days=0)})
             final.append(story)
             _insert_story(db, brief_id, story, as_of, profile(story, docs))
-        main = final[: len(brief.stories)]
+        # Stories that moved lead; developing ones with nothing new follow.
+        main = sorted(final[: len(brief.stories)], key=lambda s: not _moved(s))
+        also = final[len(brief.stories):]
         result = brief.model_copy(update={
-            "stories": tuple(sorted(main, key=lambda s: not _moved(s))),
-            "also_reported": tuple(final[len(brief.stories):]),
-            "items": tuple(i for s in sorted(main, key=lambda s: not _moved(s))
-                           for i in (*s.items, *s.single_source))
-            + tuple(i for s in final[len(brief.stories):] for i in (*s.items, *s.single_source)),
+            "stories": tuple(main), "also_reported": tuple(also),
+            "items": tuple(i for s in (*main, *also) for i in (*s.items, *s.single_source)),
             "as_of": as_of, "brief_id": brief_id})
         for d in brief.documents:
+            key = content_hash(d.text)
             db.execute("INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       (content_hash(d.text), d.doc_id, d.path, d.title, d.outlet, d.date,
-                        d.text))
+                       (key, d.doc_id, d.path, d.title, d.outlet, d.date, d.text))
             db.execute("INSERT OR IGNORE INTO brief_documents VALUES (?, ?, ?)",
-                       (brief_id, content_hash(d.text), d.doc_id))
+                       (brief_id, key, d.doc_id))
         db.execute("UPDATE briefs SET brief = ? WHERE id = ?",
                    (result.model_dump_json(), brief_id))
     return result
@@ -145,19 +145,21 @@ def _continue(db: sqlite3.Connection, story: Story, thread_id: int, as_of: str) 
                       "s.brief_id = i.brief_id AND s.story_id = i.story_id WHERE "
                       "i.thread_id = ? AND s.as_of < ? ORDER BY s.as_of, i.position",
                       (thread_id, as_of)).fetchall()
-    earlier_texts = [r["text"] for r in said]
-    new, background = [], []
-    for item in (*story.items, *story.single_source):
-        day = _restated(item.text, earlier_texts, [r["as_of"] for r in said])
-        if day:
-            background.append(item.model_copy(update={
-                "new": False, "changes": (*item.changes, f"reported on {day}")}))
-        else:
-            new.append(item.model_copy(update={"new": True}))
+    items = [*story.items, *story.single_source]
+    days_said = restated([i.text for i in items], [r["text"] for r in said],
+                         [r["as_of"] for r in said])
+    new = [i.model_copy(update={"new": True}) for i, day in zip(items, days_said, strict=True)
+           if day is None]
+    background = [i.model_copy(update={"new": False,
+                                       "changes": (*i.changes, f"reported on {day}")})
+                  for i, day in zip(items, days_said, strict=True) if day is not None]
+    by_day: dict[str, list[str]] = defaultdict(list)
+    for r in said:  # ordered by position: each day's first items are its top ones
+        by_day[r["as_of"]].append(r["item"])
     timeline = tuple(
         TimelineDay(date=d["as_of"], brief_id=d["brief_id"], headline=d["headline"],
-                    items=tuple(Item.model_validate(json.loads(r["item"]))
-                                for r in said if r["as_of"] == d["as_of"])[:TIMELINE_ITEMS])
+                    items=tuple(Item.model_validate(json.loads(item))
+                                for item in by_day[d["as_of"]][:TIMELINE_ITEMS]))
         for d in days)
     return story.model_copy(update={
         "items": tuple(i for i in new if i.sources > 1),
@@ -167,16 +169,27 @@ def _continue(db: sqlite3.Connection, story: Story, thread_id: int, as_of: str) 
                          days=len({d["as_of"] for d in days}))})
 
 
-def _restated(text: str, earlier: list[str], days: list[str]) -> str | None:
-    """The day an earlier item said what `text` says (it supports `text`), else None."""
-    if not earlier:
-        return None
-    similar = (tfidf_matrix([text], fit_on=[text, *earlier])
-               @ tfidf_matrix(earlier, fit_on=[text, *earlier]).T).toarray()[0]
-    for j in np.argsort(-similar, kind="stable")[:CANDIDATES]:
-        if similar[j] >= LIKELY_SAME and check(text, [earlier[j]]).supported:
-            return days[j]
-    return None
+def restated(texts: list[str], earlier: list[str], days: list[str]) -> list[str | None]:
+    """For each text, the day an earlier item said what it says (supports it), else None.
+
+    One TF-IDF fit over both lists picks the few earlier items most like each text;
+    only those are put to the verifier.
+
+    >>> restated(["The bridge reopened on Monday.", "A lorry blocked two lanes."],
+    ...          ["The bridge reopened to traffic on Monday."], ["2026-03-02"])
+    ['2026-03-02', None]
+    """
+    if not texts or not earlier:
+        return [None] * len(texts)
+    matrix = tfidf_matrix([*texts, *earlier])
+    similar = (matrix[: len(texts)] @ matrix[len(texts):].T).toarray()
+    out: list[str | None] = []
+    for text, row in zip(texts, similar, strict=True):
+        best = np.argsort(-row, kind="stable")[:CANDIDATES]
+        out.append(next((days[j] for j in best
+                         if row[j] >= LIKELY_SAME and check(text, [earlier[j]]).supported),
+                        None))
+    return out
 
 
 def _new_thread(db: sqlite3.Connection, story: Story) -> int:

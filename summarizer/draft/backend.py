@@ -45,6 +45,9 @@ def sha256_of(path: Path) -> str:
 class Backend:
     """A loaded GGUF chat model, greedy and seeded so that runs repeat exactly."""
 
+    where = "in process"  # where drafts go, as a brief's `drafting.backend` says
+    slots = 1  # one llama.cpp context: one request at a time
+
     def __init__(self, path: Path, n_ctx: int | None = None, seed: int | None = None) -> None:
         defaults = Settings()
         n_ctx = n_ctx or defaults.context

@@ -36,6 +36,9 @@ class Drafter(Protocol):
     @property
     def info(self) -> ModelInfo: ...
 
+    where: str  # "in process", or the server's URL
+    slots: int  # requests it takes at once
+
     def count_tokens(self, user_message: str) -> int: ...
 
     def context_size(self) -> int: ...
@@ -119,8 +122,7 @@ def draft_all(stories: list[tuple[Plan, Corpus]], model: Drafter, parallel: int 
     in-process model is given one request at a time.
     """
     jobs = [(fact, corpus) for plan, corpus in stories for fact in plan.facts]
-    # A model in process is one llama.cpp context: one request at a time, whatever is asked.
-    workers = max(1, min(parallel, getattr(model, "slots", 1), len(jobs)))
+    workers = max(1, min(parallel, model.slots, len(jobs)))
     if workers == 1:
         done = [draft_fact(fact, corpus, model)
                 for fact, corpus in progress.steps(jobs, "drafting fact")]

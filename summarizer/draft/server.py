@@ -38,6 +38,7 @@ class ServerBackend:
 
         settings = settings or Settings()
         self.url = url.rstrip("/")
+        self.where = self.url
         self.seed = settings.seed
         self.slots = settings.parallel
         self._context = settings.context

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from markupsafe import escape
+from markupsafe import Markup
 
-from summarizer.render.html import asset, content_security_policy
+from summarizer.render.html import asset, content_security_policy, environment
 from summarizer.render.markdown import _plain
 
 
@@ -28,21 +28,7 @@ def thread_markdown(thread: dict) -> str:
 def thread_html(thread: dict) -> str:
     """One story across days as a self-contained page: each day's items and the exact words
     each cites, from the archive's copies of the documents."""
-    days = []
-    for day in thread["days"]:
-        items = "".join(
-            f"<li>{escape(item['text'])}"
-            f"{'' if item.get('new', True) else ' <em>(told before)</em>'}<ul>"
-            + "".join(f"<li><q>{escape(c['cited_text'])}</q> ({escape(c['doc_id'])}, chars "
-                      f"{c['start']}-{c['end']}{'' if c.get('resolves') else ', does not resolve'})"
-                      "</li>" for c in item["citations"])
-            + "</ul></li>" for item in day["items"])
-        days.append(f"<section><h2>{escape(day['date'])}: {escape(day['headline'])}</h2>"
-                    f"<ul>{items}</ul></section>")
-    title = f"Thread {thread['id']}: {thread['headline']}"
     css = asset("brief.css")
-    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<meta http-equiv=\"Content-Security-Policy\" content=\""
-            f"{content_security_policy(css, '')}\"><title>{escape(title)}</title>"
-            f"<style>{css}</style></head><body><main><h1>{escape(title)}</h1>"
-            f"{''.join(days)}</main></body></html>\n")
+    return environment().from_string(asset("thread.html.j2")).render(
+        title=f"Thread {thread['id']}: {thread['headline']}", days=thread["days"],
+        css=Markup(css), csp=content_security_policy(css, ""))

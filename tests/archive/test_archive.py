@@ -6,7 +6,9 @@ best-supported source sentence), so that what is tested is the archive, not draf
 
 from __future__ import annotations
 
+import html
 import json
+import os
 import random
 import shutil
 import sqlite3
@@ -133,6 +135,13 @@ def test_every_old_citation_resolves_against_the_archive(tmp_path: Path) -> None
     citations = [c for d in days for i in d["items"] for c in i["citations"]]
     assert [d["date"] for d in days] == ["2025-12-27", "2026-01-26"]
     assert citations and all(c["resolves"] for c in citations)
+    thread_id = str(first["stories"][0]["thread"]["id"])
+    code, page, _ = run("thread", thread_id, "--archive", str(archive), "--format", "html")
+    assert code == 0 and page.count("<section>") == 2
+    assert "default-src 'none'" in html.unescape(page) and "does not resolve" not in page
+    assert html.escape(citations[0]["cited_text"], quote=False) in page
+    code, markdown, _ = run("thread", thread_id, "--archive", str(archive))
+    assert code == 0 and markdown.count("\n## ") == 2 and "does not resolve" not in markdown
 
 
 def test_a_day_with_nothing_new_is_recorded_and_says_so(tmp_path: Path) -> None:
@@ -155,6 +164,22 @@ def test_no_archive_neither_reads_nor_writes(tmp_path: Path) -> None:
     assert data["brief_id"] is None and data["stories"][0]["thread"] is None
 
 
+def read_only(path: Path, on: bool) -> None:
+    """The file and its folder (where SQLite would write its journal) made read-only, or
+    writable again. Root writes through permission bits, so as root they are made
+    immutable instead (`chattr`, on file systems that support it)."""
+    if os.geteuid() != 0:
+        for p, mode in ((path, 0o444), (path.parent, 0o555)):
+            p.chmod(mode if on else 0o755)
+        return
+    if shutil.which("chattr") is None:
+        pytest.skip("running as root without chattr: nothing is read-only to root")
+    done = subprocess.run(["chattr", "+i" if on else "-i", str(path), str(path.parent)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"this file system cannot make files immutable: {done.stderr.strip()}")
+
+
 @pytest.mark.parametrize("kind", ["text", "foreign sqlite", "read-only"])
 def test_an_unusable_archive_is_one_line_and_left_untouched(tmp_path: Path, kind: str) -> None:
     archive = tmp_path / "archive.db"
@@ -165,17 +190,14 @@ def test_an_unusable_archive_is_one_line_and_left_untouched(tmp_path: Path, kind
             db.execute("CREATE TABLE notes (line TEXT)")
     else:
         brief(seeds_days(tmp_path)[0], archive, "2025-12-27")
-        archive.chmod(0o444)
-        tmp_path.chmod(0o555)  # no journal or WAL file can be made beside it either
+        read_only(archive, True)
     before = archive.read_bytes()
     try:
         code, out, err = run("brief", str(SEEDS), "--archive", str(archive), "--draft", "never",
                              "--as-of", "2025-12-28")
     finally:
-        tmp_path.chmod(0o755)
-        archive.chmod(0o644)
-    if kind == "read-only" and code == 0:
-        pytest.skip("running as root: a read-only file is still writable")
+        if kind == "read-only":
+            read_only(archive, False)
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "--no-archive" in err
     assert archive.read_bytes() == before
