@@ -64,14 +64,20 @@ def make_document(path: Path, file_sha: str, text: str, limits: Limits,
     )
 
 
+TITLE_WORDS = 30  # a longer line is a paragraph of text, not a headline
+
+
 def find_title(text: str, fallback: str) -> str:
-    """The first headline-like line (no closing full stop) among the first few, else
-    the first line; Markdown heading marks removed.
+    """The first headline-like line (short, no closing full stop) among the first few,
+    Markdown heading marks removed; else `fallback`. A file whose text starts straight
+    with its body has no title: its first sentence, cut short, would not be one.
 
     >>> find_title("A caption of a photo. (Dec. 26)\\nKim orders factories\\nBody.", "f")
     'Kim orders factories'
+    >>> find_title("WASHINGTON (AP) -- The Senate voted on Tuesday to end the debate.", "f")
+    'f'
     """
     lines = [line.strip().lstrip("#").strip() for line in text.splitlines()]
     lines = [line for line in lines if line][:4]
-    headline = next((line for line in lines if not ends_sentence(line)), None)
-    return (headline or (lines[0] if lines else fallback))[:200]
+    return next((line for line in lines if not ends_sentence(line)
+                 and len(line.split()) <= TITLE_WORDS and len(line) <= 200), fallback)

@@ -10,9 +10,9 @@ reason, `standalone` says whether a sentence can stand alone as an item, and
 from summarizer.segment.noise import mark_corpus, notice, speaks_to_reader
 from summarizer.segment.readout import read_out, to_jsonl, to_table
 from summarizer.segment.sentences import segment, segment_document, split_spans
-from summarizer.segment.standalone import fragment, is_reported, problem
+from summarizer.segment.standalone import SPEECH, fragment, is_reported, problem
 
 __all__ = [
-    "fragment", "is_reported", "mark_corpus", "notice", "problem", "read_out", "segment",
+    "SPEECH", "fragment", "is_reported", "mark_corpus", "notice", "problem", "read_out", "segment",
     "segment_document", "speaks_to_reader", "split_spans", "to_jsonl", "to_table",
 ]

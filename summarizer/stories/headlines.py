@@ -1,18 +1,81 @@
 """A story's headline, which is a claim like any other.
 
-It is either one outlet's own headline, quoted and attributed to it (and
-cited where it stands in the document's text), or, when no document of the
-story has a headline worth quoting, the story's best verified item.
+It is one outlet's own headline, quoted and attributed to it (and cited where
+it stands in the document's text), when a document of the story has one worth
+quoting. Files that carry no title (plain newswire, scraped text) get a
+headline made from what the story is about: the lead sentences of its
+documents are the candidates, and the one closest to what all the leads say
+wins. A candidate must stand alone as a headline: never a quotation, a
+question, an aside, a sentence opened by a connective ("But", "In addition")
+or one that points back ("he", "the deputy"). It may be shortened, only by
+cuts that keep it true (a dateline, an opening phrase of time or place, a
+trailing clause set off by a comma that reports no one), and the shortened
+text is checked against its lead sentence like any drafted sentence. It cites
+the exact span it keeps. Only when no lead qualifies does the story's best
+verified item stand in.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from summarizer.models import UNKNOWN_OUTLET, Citation, Corpus, Document, Headline, Item, StoryDocs
-from summarizer.segment import fragment, notice
+from summarizer.language.similarity import tfidf_matrix
+from summarizer.models import (
+    UNKNOWN_OUTLET,
+    Citation,
+    Corpus,
+    Document,
+    Headline,
+    Item,
+    Sentence,
+    StoryDocs,
+)
+from summarizer.segment import SPEECH, fragment, is_reported, notice, problem
+from summarizer.verifier import check
 
 MAX_WORDS = 25
+CENTRE_SENTENCES = 8  # what a document is about: its opening sentences
+LEAD_SENTENCES = 2  # a document's first body sentences are its lead
+LEAD_DOCS = 12  # the most central documents whose leads are candidates
+SHORT_WORDS = 22  # a longer candidate is cut where a cut keeps it true, if it can be
+
+# "WASHINGTON (AP) --", "NEW DELHI, December 12 (Xinhua) --", "TAKAYAMA, Japan _": where and
+# who filed it, not what happened.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]+(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?\s*(?:\([\w. ]+\)\s*)?"
+    r"(?:--|—|–|-|_|:)\s+"
+)
+# Typesetting left before the first word: a stray entity ("&QL;"), a dash or underscore.
+_JUNK = re.compile(r"^(?:&\w+;|[_\-–—*•]+)\s*")
+# "the above remarks", "as noted above": words that only an earlier passage explains.
+_ABOVE = re.compile(r"\b(?:the above|above-mentioned|as noted above|mentioned above)\b",
+                    re.IGNORECASE)
+# An opening phrase of time or place before the main clause ("On Tuesday, ...", "In what
+# colleagues hailed as a landmark, ..."). Conditions ("If", "Unless") are not cut: the main
+# clause is not true without them.
+_OPENING = re.compile(
+    r"^(?:(?:in|on|at|after|before|during|since|despite|amid|following|with|earlier|later|"
+    r"last|late|early|this|for the first time)\b[^,;:\"“”`]{0,80}),\s+(?=[A-Z0-9])",
+    re.IGNORECASE,
+)
+# A trailing clause set off by a comma that adds to the main clause rather than limits it:
+# a participle (", killing 12"), a non-restrictive relative (", which..."), "as well as".
+_TRAILING = re.compile(
+    r",\s+(?:which|who|whose|as well as|including|[a-z]+ing)\b", re.IGNORECASE
+)
+# A sentence that leans on the one before it, or is said in passing.
+_CONNECTIVE = re.compile(
+    r"^[\"“`'(]*(?:but|and|or|yet|so|still|also|finally|now|however|meanwhile|moreover|furthermore|"
+    r"additionally|in addition|besides|instead|nevertheless|nonetheless|indeed|then|thus|"
+    r"otherwise|likewise|similarly|by the way|incidentally|of course|in fact|as a result|"
+    r"for example|for instance|in turn|even so|at the same time|on the other hand)\b",
+    re.IGNORECASE,
+)
+# "..., he said": a speaker only the sentences before it name.
+_PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it)\s+(?:\w+ly\s+)?" + SPEECH.pattern,
+                              re.IGNORECASE)
+_QUOTE_MARKS = ("\"", "“", "”", "``", "''", "‘", "’’")
 
 
 def usable_title(document: Document) -> bool:
@@ -42,16 +105,112 @@ def attribution(document: Document) -> str:
 
 
 def headline(docs: StoryDocs, corpus: Corpus, items: list[Item]) -> Headline:
-    """The most central document's usable title, quoted; else the first verified item."""
+    """The most central document's usable title, quoted; else the best lead sentence, as
+    cut and checked; else the first verified item."""
     for doc_id in docs.doc_ids:
         document = corpus.doc(doc_id).document
         if usable_title(document):
             return Headline(text=document.title.strip(), kind="quoted",
                             attribution=attribution(document), doc_id=doc_id,
                             citations=title_citation(document, corpus))
+    if (lead := lead_headline(docs, corpus)) is not None:
+        return lead
     if items:
         return Headline(text=items[0].text, kind="verified", citations=items[0].citations)
     document = corpus.doc(docs.doc_ids[0]).document
     return Headline(text=document.title.strip(), kind="quoted",
                     attribution=attribution(document), doc_id=document.doc_id,
                     citations=title_citation(document, corpus))
+
+
+def leads(docs: StoryDocs, corpus: Corpus) -> list[Sentence]:
+    """The first body sentences of the story's most central documents."""
+    out = []
+    for doc_id in docs.doc_ids[:LEAD_DOCS]:
+        body = [s for s in corpus.doc(doc_id).sentences if s.is_body]
+        out += body[:LEAD_SENTENCES]
+    return out
+
+
+def lead_headline(docs: StoryDocs, corpus: Corpus) -> Headline | None:
+    """The lead sentence closest to what all the story's leads say, shortened where that
+    keeps it true, if one stands alone as a headline."""
+    sentences = leads(docs, corpus)
+    candidates = []
+    for sentence in sentences:
+        reported = is_reported(sentence, corpus.doc(sentence.doc_id).document.text)
+        span = headline_span(sentence, reported)
+        if span is not None:
+            candidates.append((sentence, span))
+    if not candidates:
+        return None
+    # The candidate closest to the centre of what the documents open with.
+    texts = [_span_text(s, span) for s, span in candidates]
+    about = [" ".join(s.text for s in corpus.doc(d).sentences[:CENTRE_SENTENCES])
+             for d in docs.doc_ids[:LEAD_DOCS]]
+    vectors = tfidf_matrix(about + texts).toarray()
+    scores = vectors[len(about):] @ vectors[: len(about)].mean(axis=0)
+    # The best among those short enough; else the shortest.
+    short = [i for i, t in enumerate(texts) if len(t.split()) <= MAX_WORDS]
+    pool = short or [min(range(len(texts)), key=lambda i: len(texts[i].split()))]
+    best = max(pool, key=lambda i: (float(scores[i]), -i))
+    sentence, (start, end) = candidates[best]
+    text = _span_text(sentence, (start, end))
+    return Headline(text=text[0].upper() + text[1:], kind="verified",
+                    citations=(Citation.within(sentence, start, end),))
+
+
+def headline_span(sentence: Sentence, reported: bool) -> tuple[int, int] | None:
+    """The document offsets of the part of `sentence` that makes its headline, or None
+    when the sentence cannot be one. The part is cut only where the cut keeps it true,
+    and must stand alone and be supported by the whole sentence."""
+    text = sentence.text
+    if not headline_like(text):
+        return None
+    start, end = 0, len(text.rstrip())
+    if dateline := _DATELINE.match(text):
+        start = dateline.end()
+    while junk := _JUNK.match(text, start):
+        start = junk.end()
+    if len(text[start:end].split()) > SHORT_WORDS and (opening := _OPENING.match(text[start:])):
+        start += opening.end()
+    if len(text[start:end].split()) > SHORT_WORDS:
+        for trailing in _TRAILING.finditer(text, start):
+            cut = text[trailing.start():end]
+            if not SPEECH.search(cut) and not any(q in cut for q in _QUOTE_MARKS):
+                end = trailing.start()
+                break
+    kept = text[start:end].rstrip(" ,;:")
+    kept = kept if kept.endswith((".", "!")) else kept + "."
+    if not headline_like(kept) or problem(kept, reported):
+        return None
+    if (start, end) != (0, len(text.rstrip())) and not check(kept, [text]).supported:
+        return None
+    end = start + len(kept.rstrip("."))
+    return sentence.start + start, sentence.start + end
+
+
+def headline_like(text: str) -> bool:
+    """Whether `text` could head a story: a statement, on its own, not in someone's words,
+    not an aside.
+
+    >>> headline_like("India and Bangladesh clinched a deal on sharing the Ganges water.")
+    True
+    >>> headline_like("But the prime minister said the deputy was morally unfit.")
+    False
+    >>> headline_like("``If we win, it emboldens the players,'' Hunter said.")
+    False
+    """
+    stripped = text.strip()
+    return not (
+        not stripped or stripped.startswith(("(", "[", "-", "—"))
+        or any(q in stripped for q in _QUOTE_MARKS)
+        or _CONNECTIVE.match(stripped) or _ABOVE.search(stripped)
+        or _PRONOUN_SPEAKER.search(stripped)
+        or problem(stripped, reported=False)
+    )
+
+
+def _span_text(sentence: Sentence, span: tuple[int, int]) -> str:
+    return sentence.text[span[0] - sentence.start : span[1] - sentence.start]
+

@@ -51,7 +51,10 @@ def test_find_date(text: str, expected: str | None) -> None:
         ("###\n\nReal title\n", "Real title"),
         ("", "fallback"),
         ("  \n\t\n", "fallback"),
-        ("x" * 250, "x" * 200),
+        ("x" * 250, "fallback"),
+        # a body without a title line: no sentence cut short stands in for one
+        ("WASHINGTON (AP) -- Senators voted " + "on and on " * 20 + "``at last''", "fallback"),
+        ("One sentence. Another one.", "fallback"),
     ],
 )
 def test_find_title(text: str, expected: str) -> None:
