@@ -82,6 +82,10 @@ ARCHIVE_OPTION = click.option(
 FORMATS = ["markdown", "json", "html"]
 FORMAT_HELP = ("Markdown for people, JSON for programs, HTML for one page in which each "
                "citation opens its source with the cited words highlighted.")
+SHOW_PROCESS_HELP = ("Markdown: say how each sentence was made (drafted, repaired, replaced, "
+                     "quoted, shortened) with its score, and list dropped drafts. The HTML "
+                     "page keeps this behind each sentence's 'how it was checked'; JSON "
+                     "always has it.")
 
 
 class _WarningLine(logging.Handler):
@@ -187,13 +191,14 @@ def model_loader(model: Path | None, llm_url: str | None, llm_model: str | None,
               help="Most sentences in the whole brief, shared out over its stories.")
 @click.option("--show-dropped", is_flag=True,
               help="List the drafted sentences that verification dropped, with reasons.")
+@click.option("--show-process", is_flag=True, help=SHOW_PROCESS_HELP)
 @size_options
 @handle_errors
 def brief(paths: tuple[Path, ...], model: Path | None, llm_url: str | None,
           llm_model: str | None, draft_mode: str, as_of: Any, archive_path: Path | None,
           no_archive: bool, parallel: int | None, fmt: str, out: Path | None,
           max_stories: int, items_per_story: int | None, max_items: int, show_dropped: bool,
-          max_size: float, max_entries: int) -> None:
+          show_process: bool, max_size: float, max_entries: int) -> None:
     """Write a cited brief of the documents at PATHS (text, web pages, feeds, JSONL, or folders).
 
     \b
@@ -228,7 +233,7 @@ def brief(paths: tuple[Path, ...], model: Path | None, llm_url: str | None,
                      items_per_story=items_per_story or settings.max_items,
                      parallel=settings.parallel, context=settings.context,
                      archive=store, as_of=day, arguments=arguments)
-    write_atomic(rendered(result, fmt, show_dropped), out)
+    write_atomic(rendered(result, fmt, show_dropped, show_process), out)
 
 
 @contextmanager
@@ -241,14 +246,15 @@ def opened_archive(path: Path | None, configured: Path | None = None,
         yield store
 
 
-def rendered(result: Any, fmt: str, show_dropped: bool) -> str:
+def rendered(result: Any, fmt: str, show_dropped: bool, show_process: bool = False) -> str:
     from summarizer.render import to_json, to_markdown
 
     if fmt == "html":
         from summarizer.render import to_html
 
         return to_html(result)
-    return to_json(result) if fmt == "json" else to_markdown(result, show_dropped)
+    return (to_json(result) if fmt == "json"
+            else to_markdown(result, show_dropped, show_process))
 
 
 @cli.command()
@@ -259,10 +265,11 @@ def rendered(result: Any, fmt: str, show_dropped: bool) -> str:
               help="Write it to this file (atomically) instead of stdout.")
 @click.option("--show-dropped", is_flag=True,
               help="Markdown: list the drafted sentences that verification dropped.")
+@click.option("--show-process", is_flag=True, help=SHOW_PROCESS_HELP)
 @ARCHIVE_OPTION
 @handle_errors
 def render(brief_file: Path, fmt: str, out: Path | None, show_dropped: bool,
-           archive_path: Path | None) -> None:
+           show_process: bool, archive_path: Path | None) -> None:
     """Render a JSON BRIEF saved by `brief --format json` (or the archive's brief of that
     number) again, in any format.
 
@@ -271,7 +278,8 @@ def render(brief_file: Path, fmt: str, out: Path | None, show_dropped: bool,
       summarizer render brief.json --format html --out brief.html
       summarizer render brief.json --show-dropped
     """
-    write_atomic(rendered(saved_brief(brief_file, archive_path), fmt, show_dropped), out)
+    write_atomic(rendered(saved_brief(brief_file, archive_path), fmt, show_dropped, show_process),
+                 out)
 
 
 def saved_brief(ref: Path, archive_path: Path | None = None) -> Any:

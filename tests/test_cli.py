@@ -110,7 +110,8 @@ def test_markdown_brief_to_file(tmp_path: Path) -> None:
     code, stdout, _ = run("brief", str(SEEDS), "--out", str(out), "--max-items", "3")
     assert code == 0 and stdout == ""
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("# Morning brief: 5 sources, 2025-12-26 to 2025-12-30")
+    assert text.startswith("# Morning brief, ")
+    assert "_1 story from 5 sources, 2025-12-26 to 2025-12-30_" in text
     assert "## Sources" in text and "[1] " in text
     assert list(tmp_path.glob("sub/.*tmp")) == []
 

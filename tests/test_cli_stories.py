@@ -99,7 +99,7 @@ def test_markdown_is_a_brief_by_story(bounded: dict, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["render", str(saved)])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("# Morning brief: 5 sources")
+    assert lines[0].startswith("# Morning brief") and "from 5 sources" in lines[2]
     assert sum(line.startswith("## ") for line in lines) == 3  # story, also reported, sources
     assert "## Also reported (one source each)" in lines
     assert "1 more story left out (`--format json` lists them, under `omissions`)" in lines

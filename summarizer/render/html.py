@@ -21,49 +21,34 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import pairwise
 from typing import Any
 
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from summarizer.errors import InputError, SummarizerError
+from summarizer.errors import SummarizerError
 from summarizer.models import (
-    UNKNOWN_OUTLET,
     Brief,
     Citation,
-    Document,
-    DocumentRef,
     Sentence,
     Story,
     parse_sentence_id,
 )
-from summarizer.render.markdown import _sources_line, fitness_line, thread_words
+from summarizer.render.documents import DocView, source_documents
+from summarizer.render.markdown import (
+    brief_subtitle,
+    brief_title,
+    fitness_line,
+    thread_words,
+)
 
 TEMPLATES = resources.files("summarizer.render").joinpath("templates")
 SINGLE_HEADLINE = "What the sources report"
-
-
-@dataclass
-class DocView:
-    doc_id: str
-    title: str
-    outlet: str | None
-    date: str | None
-    path: str
-    text: str | None
-    sentences: tuple[Sentence, ...]
-    cuts: set[int] = field(default_factory=set)  # offsets where a highlight starts or ends
-
-    @property
-    def text_html(self) -> Markup:
-        return text_html(self.text or "", self.sentences, sorted(self.cuts))
 
 
 @dataclass(frozen=True)
@@ -127,87 +112,6 @@ def date_span(documents: Iterable[Any]) -> str:
     return dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
 
 
-def text_html(text: str, sentences: Sequence[Sentence], cuts: Sequence[int]) -> Markup:
-    """`text`, escaped, in spans cut at sentence bounds and at `cuts` (sorted offsets).
-
-    >>> s = Sentence(sentence_id="d-s000", doc_id="d", index=0, start=0, end=6, text="a<b c.")
-    >>> str(text_html("a<b c. x", [s], [2]))  # doctest: +NORMALIZE_WHITESPACE
-    '<span class="s" id="s-d-s000"><span data-a="0" data-b="2">a&lt;</span><span
-     data-a="2" data-b="6">b c.</span></span><span data-a="6" data-b="8"> x</span>'
-    """
-    out, position = [], 0
-    for s in sentences:
-        if position < s.start:
-            out.append(_chunks(text, position, s.start, cuts))
-        noise = ""
-        if s.noise:
-            kind = s.noise.split(":", 1)[0]
-            noise = f' data-kind="{escape(kind)}" title="Not used: {escape(s.noise)}"'
-        css = "s noise" if s.noise else "s"
-        out.append(f'<span class="{css}" id="s-{escape(s.sentence_id)}"{noise}>'
-                   f"{_chunks(text, s.start, s.end, cuts)}</span>")
-        position = s.end
-    if position < len(text):
-        out.append(_chunks(text, position, len(text), cuts))
-    return Markup("".join(out))
-
-
-def _chunks(text: str, start: int, end: int, cuts: Sequence[int]) -> str:
-    inner = cuts[bisect_right(cuts, start) : bisect_right(cuts, end - 1)]
-    points = [start, *inner, end]
-    return "".join(
-        f'<span data-a="{a}" data-b="{b}">{_escape_text(text[a:b])}</span>'
-        for a, b in pairwise(points)
-    )
-
-
-def _escape_text(text: str) -> str:
-    # A bare carriage return would become a newline in the parsed page and shift every
-    # offset after it; as a character reference it stays one character, as in Python.
-    return str(escape(text)).replace("\r", "&#13;")
-
-
-def source_documents(brief: Brief) -> dict[str, DocView]:
-    """Each document with its text and sentences (recomputed: segmentation is deterministic)."""
-    from summarizer.segment import segment
-    from summarizer.verifier import document_text
-
-    texts: dict[str, str | None] = {}
-    for ref in brief.documents:
-        try:
-            texts[ref.doc_id] = document_text(ref)
-        except InputError:  # neither embedded nor on disk: the notes still quote the spans
-            texts[ref.doc_id] = None
-    readable = [as_document(ref, texts[ref.doc_id]) for ref in brief.documents
-                if texts[ref.doc_id] is not None]
-    corpus = segment(readable) if readable else None
-    sentences = {d.document.doc_id: d.sentences for d in corpus.documents} if corpus else {}
-    return {
-        ref.doc_id: DocView(
-            doc_id=ref.doc_id,
-            title=ref.title,
-            outlet=_outlet(ref),
-            date=ref.date,
-            path=ref.path,
-            text=texts[ref.doc_id],
-            sentences=sentences.get(ref.doc_id, ()),
-        )
-        for ref in brief.documents
-    }
-
-
-def _outlet(ref: DocumentRef) -> str | None:
-    """The outlet where the brief knows it (briefs of older versions carry none)."""
-    outlet = getattr(ref, "outlet", None)
-    return outlet if outlet and outlet != UNKNOWN_OUTLET else None
-
-
-def as_document(ref: DocumentRef, text: str | None) -> Document:
-    fields = ref.model_dump()
-    fields["text"] = text
-    return Document.model_validate({k: v for k, v in fields.items() if k in Document.model_fields})
-
-
 class Notes:
     """Numbers each distinct cited span in order of first appearance, as the Markdown does."""
 
@@ -250,9 +154,10 @@ def item_view(item: Any, notes: Notes) -> dict[str, Any]:
 
 
 def _why(item: Any) -> str:
-    """What verification did to the item, in words, or '' if it kept the draft as it was."""
+    """How the item was made and what verification did to it, in words: shown only when
+    the reader opens it."""
     if item.origin == "drafted":
-        return ""
+        return "Drafted by the model and verified against its citations."
     head = {"quoted": "The one source sentence of its fact, as written",
             "repaired": "Repaired, its citations re-pointed",
             "replaced": "Replaced by this source sentence, verbatim"}.get(item.origin, item.origin)
@@ -304,6 +209,21 @@ def sections(brief: Brief, docs: dict[str, DocView], notes: Notes) -> list[Secti
     return result
 
 
+def digest(brief: Brief) -> list[dict[str, Any]]:
+    """One line per story, linked to its section, when the brief has two or more."""
+    stories = getattr(brief, "stories", None) or ()
+    if len(stories) < 2:
+        return []
+    out = []
+    for n, story in enumerate(stories, 1):
+        title, _ = story_headline(story)
+        sources = getattr(story, "sources", 0)
+        status = thread_words(story).split(" (")[0] if isinstance(story, Story) else ""
+        out.append({"anchor": f"story{n}", "headline": title, "status": status,
+                    "sources": f"{sources} source{'s' * (sources != 1)}"})
+    return out
+
+
 def story_headline(story: Any) -> tuple[str, str]:
     """(headline, byline): a quoted headline in quotation marks and attributed to its outlet."""
     head = getattr(story, "headline", "") or SINGLE_HEADLINE
@@ -316,7 +236,7 @@ def story_headline(story: Any) -> tuple[str, str]:
     if head.kind == "quoted":
         who = f"Headline of {head.attribution}" if head.attribution else "A source's headline"
         return f"“{head.text}”", " · ".join(x for x in (who, count) if x)
-    return head.text, " · ".join(x for x in ("Headline verified against its sources", count) if x)
+    return head.text, count
 
 
 def left_out(brief: Brief, notes: Notes) -> dict[str, Any]:
@@ -381,7 +301,9 @@ def to_html(brief: Brief) -> str:
     css, js = asset("brief.css"), asset("brief.js")
     template = environment().from_string(asset("brief.html.j2"))
     return template.render(
-        title=_sources_line(brief).removeprefix("# "),  # the Markdown brief's heading
+        title=brief_title(brief),
+        subtitle=brief_subtitle(brief),
+        digest=digest(brief),
         sections=story_sections,
         documents=list(docs.values()),
         notes=sorted(notes.by_span.values(), key=lambda note: note.number),

@@ -7,39 +7,93 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summarizer.models import UNKNOWN_OUTLET, Brief, Citation, Item, Story, parse_sentence_id
+from summarizer.models import (
+    UNKNOWN_OUTLET,
+    Brief,
+    Citation,
+    Document,
+    DocumentRef,
+    Item,
+    Story,
+    parse_sentence_id,
+)
 
 
 def to_json(brief: Brief) -> str:
     return brief.model_dump_json(indent=2) + "\n"
 
 
-def _sources_line(brief: Brief) -> str:
-    dates = sorted(d.date for d in brief.documents if d.date)
-    span = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (
-        f", {dates[0]}" if dates else ""
-    )
-    # Files of one known outlet are one source; a file of unknown outlet is its own.
-    n = len({d.outlet if d.outlet != UNKNOWN_OUTLET else d.doc_id for d in brief.documents})
-    return f"# Morning brief: {n} source{'s' * (n != 1)}{span}"
+def source_count(brief: Brief) -> int:
+    """Files of one known outlet are one source; a file of unknown outlet is its own."""
+    return len({d.outlet if d.outlet != UNKNOWN_OUTLET else d.doc_id for d in brief.documents})
 
 
-def to_markdown(brief: Brief, show_dropped: bool = False) -> str:
+def date_range(dates: list[str]) -> str:
+    """'2025-12-26 to 2025-12-30', one date, or ''."""
+    dates = sorted(dates)
+    if not dates:
+        return ""
+    return dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+
+
+def brief_title(brief: Brief) -> str:
+    """'Morning brief, 2025-12-30': the brief's day, else its newest source's."""
+    day = brief.as_of or max((d.date for d in brief.documents if d.date), default="")
+    return f"Morning brief, {day}" if day else "Morning brief"
+
+
+def brief_subtitle(brief: Brief) -> str:
+    """'3 stories from 5 sources, 2025-12-26 to 2025-12-30'."""
+    n = source_count(brief)
+    stories = len(brief.stories)
+    told = f"{stories} stor{'ies' if stories != 1 else 'y'} from " if stories else ""
+    span = date_range([d.date for d in brief.documents if d.date])
+    return f"{told}{n} source{'s' * (n != 1)}" + (f", {span}" if span else "")
+
+
+def document_name(document: DocumentRef | Document) -> str:
+    """How a reader knows a document: its own title; else its outlet (or file) and date,
+    never its first words cut mid-sentence."""
+    if document.title and document.title != Path(document.path).stem:
+        return document.title
+    outlet = getattr(document, "outlet", UNKNOWN_OUTLET)
+    who = outlet if outlet and outlet != UNKNOWN_OUTLET else Path(document.path).name
+    return f"{who}, {document.date}" if document.date else who
+
+
+def digest(brief: Brief) -> list[str]:
+    """One line per story, so the whole morning fits on one screen before the details."""
+    if len(brief.stories) < 2:
+        return []
+    lines = []
+    for n, story in enumerate(brief.stories, 1):
+        count = f"{story.sources} source{'s' * (story.sources != 1)}"
+        tags = " · ".join(x for x in (count, thread_words(story).split(" (")[0]) if x)
+        lines.append(f"{n}. {_plain(_headline_text(story).rstrip('.'))} · {tags}")
+    return [*lines, ""]
+
+
+def _heading(brief: Brief) -> list[str]:
+    return [f"# {brief_title(brief)}", "", f"_{brief_subtitle(brief)}_", ""]
+
+
+def to_markdown(brief: Brief, show_dropped: bool = False, show_process: bool = False) -> str:
     """The brief as Markdown: items with numbered citations, then the cited spans.
 
     Each distinct cited span gets one number, so a reader can look up exactly
-    which characters of which file back a sentence.
+    which characters of which file back a sentence. How each sentence was made
+    (drafted, repaired, replaced, quoted) is shown only with `show_process`.
     """
     if brief.stories or brief.also_reported:
-        return _story_markdown(brief, show_dropped)
+        return _story_markdown(brief, show_dropped or show_process, show_process)
     numbers: dict[str, int] = {}
-    lines = [_sources_line(brief), ""]
+    lines = _heading(brief)
     agreed = [i for i in brief.items if i.sources > 1]
     single = [i for i in brief.items if i.sources <= 1]
     for heading, items in (("What several sources report", agreed), ("Single-source", single)):
         if items:
             lines += [f"## {heading}", ""]
-            lines += [_item_line(item, numbers) for item in items]
+            lines += [_item_line(item, numbers, None, show_process) for item in items]
             lines.append("")
     if not brief.items and brief.omissions and all(o.kind == "document"
                                                    for o in brief.omissions):
@@ -50,7 +104,7 @@ def to_markdown(brief: Brief, show_dropped: bool = False) -> str:
     lines += _conflict_lines(brief)
     cited = {c.sentence_id: c for item in brief.items for c in item.citations}
     lines += _source_lines(brief, numbers, cited)
-    lines += _dropped_lines(brief, show_dropped)
+    lines += _dropped_lines(brief, show_dropped or show_process)
     lines.append(fitness_line(brief))
     return "\n".join(lines).rstrip() + "\n"
 
@@ -63,27 +117,28 @@ def _source_lines(brief: Brief, numbers: dict[str, int], cited: dict[str, Citati
         c = cited[key]
         doc = docs[c.doc_id]
         _, index = parse_sentence_id(c.sentence_id)
-        outlet = "" if doc.outlet == UNKNOWN_OUTLET else f"{_plain(doc.outlet)}: "
         lines.append(
-            f"[{n}] {outlet}{Path(doc.path).name} \"{_short(doc.title)}\" "
+            f"[{n}] {_short(document_name(doc))} ({_plain(Path(doc.path).name)}) "
             f"sentence {index}, chars {c.start}-{c.end}: \"{_short(c.cited_text, 90)}\""
         )
     return [*lines, ""]
 
 
-def _story_markdown(brief: Brief, show_dropped: bool) -> str:
-    """A morning brief: one section per story, best first, then the also-reported list."""
+def _story_markdown(brief: Brief, show_dropped: bool, show_process: bool) -> str:
+    """A morning brief: the digest, one section per story, best first, then the
+    also-reported list."""
     numbers: dict[str, int] = {}
     cited: dict[str, Citation] = {}
-    lines = [_sources_line(brief), ""]
+    lines = _heading(brief) + digest(brief)
     for n, story in enumerate(brief.stories, 1):
-        lines += _story_lines(story, numbers, cited, n if len(brief.stories) > 1 else None)
+        lines += _story_lines(story, numbers, cited, n if len(brief.stories) > 1 else None,
+                              show_process)
     also = [s for s in brief.also_reported if s.items or s.single_source]
     if also:
         lines += ["## Also reported (one source each)", ""]
         for story in also:
             item = story.items[0] if story.items else story.single_source[0]
-            line = _item_line(item, numbers, cited)
+            line = _item_line(item, numbers, cited, show_process)
             # The outlet's own headline, then the fact, unless the fact begins with it.
             if story.headline.kind == "quoted" and not _opens_with(item.text,
                                                                    story.headline.text):
@@ -113,23 +168,22 @@ def _headline_text(story: Story) -> str:
 
 
 def _story_lines(story: Story, numbers: dict[str, int], cited: dict[str, Citation],
-                 rank: int | None) -> list[str]:
+                 rank: int | None, show_process: bool = False) -> list[str]:
     title = _plain(_headline_text(story))
     lines = [f"## {f'{rank}. ' if rank else ''}{title}", ""]
     refs = "".join(f"[{_number(c, numbers, cited)}]" for c in story.headline.citations)
     who = (f"Headline of {_plain(story.headline.attribution or '')}{' ' + refs if refs else ''}"
-           if story.headline.kind == "quoted" else f"Headline verified {refs}".rstrip())
+           if story.headline.kind == "quoted" else f"Headline from {refs}" if refs else "")
     count = f"{story.sources} source{'s' * (story.sources != 1)}"
     if story.outlets:
         count += f" ({', '.join(map(_plain, story.outlets))})"
-    dates = story.first_date or ""
-    if story.last_date and story.last_date != story.first_date:
-        dates = f"{story.first_date} to {story.last_date}"
-    lines += [" · ".join(x for x in (f"_{who}_", count, dates, _thread_label(story)) if x), ""]
-    lines += [_item_line(item, numbers, cited) for item in story.items]
+    dates = date_range([d for d in (story.first_date, story.last_date) if d])
+    lines += [" · ".join(x for x in (f"_{who}_" if who else "", count, dates,
+                                     _thread_label(story)) if x), ""]
+    lines += [_item_line(item, numbers, cited, show_process) for item in story.items]
     if story.single_source:
         lines += ["", "Single-source:", ""] if story.items else []
-        lines += [_item_line(item, numbers, cited) for item in story.single_source]
+        lines += [_item_line(item, numbers, cited, show_process) for item in story.single_source]
     if story.conflicts:
         lines += ["", "Where the sources disagree:", ""]
         for conflict in story.conflicts:
@@ -142,7 +196,7 @@ def _story_lines(story: Story, numbers: dict[str, int], cited: dict[str, Citatio
                      "No sentence of this story could be verified against its sources.")
     if story.background:
         lines += ["", "Background (told in earlier briefs):", ""]
-        lines += [_item_line(item, numbers, cited) for item in story.background]
+        lines += [_item_line(item, numbers, cited, show_process) for item in story.background]
     if story.timeline:
         lines += ["", "Timeline:", ""]
         lines += [f"- {day.date}: {_plain(day.items[0].text if day.items else day.headline)}"
@@ -177,9 +231,14 @@ def thread_words(story: Story) -> str:
 
 
 def _item_line(item: Item, numbers: dict[str, int],
-               cited: dict[str, Citation] | None = None) -> str:
+               cited: dict[str, Citation] | None = None, show_process: bool = False) -> str:
+    """The sentence, its citation markers and how many sources carry it; with
+    `show_process`, how it was made and why."""
     refs = "".join(f"[{_number(c, numbers, cited)}]" for c in item.citations)
-    origin = "" if item.origin == "drafted" else f" _({item.origin})_"
+    origin = ""
+    if show_process:
+        why = f": {'; '.join(item.changes)}" if item.changes else ""
+        origin = f" _({item.origin}{_plain(why)}; score {item.verdict.score:.2f})_"
     named = f": {', '.join(map(_plain, item.outlets))}" if item.outlets else ""
     count = f"{item.sources} source{'s' * (item.sources != 1)}{named}"
     return f"- {_plain(item.text)} {refs} ({count}){origin}"

@@ -30,6 +30,7 @@ from summarizer.models import (
     Verdict,
 )
 from summarizer.segment import is_reported, problem
+from summarizer.verifier.concise import CONCISE_WORDS, shorter_forms
 from summarizer.verifier.decide import check, check_with_rules
 
 # A drafted sentence must do better than the verifier's general threshold: the
@@ -138,8 +139,23 @@ def best_source_item(
             continue
         item = _item(source.readable, sentences, fact, origin, changes)
         if item is not None:
-            return item
+            return concise(item, sentences, fact, bool(reported))
     return None
+
+
+def concise(item: Item, sentences: list[Sentence], fact: Fact, reported: bool) -> Item:
+    """The item in fewer words where a cut keeps it true (`concise.py`) and it is still
+    verified against as many sources; else the item as it was."""
+    if len(item.text.split()) <= CONCISE_WORDS:
+        return item
+    for form in shorter_forms(item.text):
+        if problem(form, reported):
+            continue
+        changes = (*item.changes, "shortened: cut where the cut keeps it true, then verified")
+        short = _item(form, sentences, fact, item.origin, changes)
+        if short is not None and short.sources >= item.sources:
+            return short
+    return item
 
 
 # Words of the prompt's own task: in a draft but in none of its sources, they mean the model

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -102,16 +103,18 @@ def brief(**changes) -> Brief:
 def test_markdown_golden() -> None:
     assert to_markdown(brief()) == "\n".join(
         [
-            "# Morning brief: 3 sources, 2025-12-26 to 2025-12-30",
+            "# Morning brief, 2025-12-30",
+            "",
+            "_3 sources, 2025-12-26 to 2025-12-30_",
             "",
             "## What several sources report",
             "",
             "- Kim ordered new missile factories. [1][2] (2 sources)",
-            "- Kim also said this, at length. [3][1] (2 sources) _(repaired)_",
+            "- Kim also said this, at length. [3][1] (2 sources)",
             "",
             "## Single-source",
             "",
-            "- North Korea sent 15,000 troops. [4] (1 source) _(replaced)_",
+            "- North Korea sent 15,000 troops. [4] (1 source)",
             "",
             "## Where the sources disagree",
             "",
@@ -119,19 +122,33 @@ def test_markdown_golden() -> None:
             "",
             "## Sources",
             "",
-            '[1] a.txt "Kim orders factories" sentence 0, chars 0-52: '
+            '[1] Kim orders factories (a.txt) sentence 0, chars 0-52: '
             '"Kim Jong Un ordered new missile factories on Friday."',
-            '[2] b.md "Factories and troops" sentence 0, chars 0-44: '
+            '[2] Factories and troops (b.md) sentence 0, chars 0-44: '
             '"On Friday Kim ordered new missile factories."',
-            '[3] c.txt "A title xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" '
+            '[3] A title xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (c.txt) '
             f'sentence 1, chars 6-{6 + len(LONG)}: "{LONG[:89]}…"',
-            '[4] b.md "Factories and troops" sentence 1, chars 45-76: '
+            '[4] Factories and troops (b.md) sentence 1, chars 45-76: '
             '"North Korea sent 15,000 troops."',
             "",
             "1 drafted claim dropped as unsupported (run with --show-dropped to see them)",
             "",
         ]
     )
+
+
+def test_how_each_item_was_made_is_shown_only_when_asked() -> None:
+    shown = to_markdown(brief(), show_process=True)
+    assert "- North Korea sent 15,000 troops. [4] (1 source) _(replaced" in shown
+    assert "(2 sources) _(repaired" in shown
+    assert "## Dropped as unsupported" in shown
+    assert "_(replaced" not in to_markdown(brief())
+
+
+def test_an_untitled_document_is_named_by_its_outlet_or_file_and_date() -> None:
+    untitled = DOCS[0].model_copy(update={"title": Path(DOCS[0].path).stem})
+    out = to_markdown(brief(documents=(untitled, *DOCS[1:])))
+    assert "[1] a.txt, 2025-12-30 (a.txt) sentence 0" in out
 
 
 def test_long_spans_are_shortened_to_90_characters() -> None:
@@ -175,21 +192,24 @@ def test_dropped_with_no_text_and_plural() -> None:
     [
         (
             ("2025-12-30", "2025-12-26", None),
-            "# Morning brief: 3 sources, 2025-12-26 to 2025-12-30",
+            "# Morning brief, 2025-12-30|_3 sources, 2025-12-26 to 2025-12-30_",
         ),
-        (("2025-12-26", "2025-12-26", None), "# Morning brief: 3 sources, 2025-12-26"),
-        ((None, None, None), "# Morning brief: 3 sources"),
+        (("2025-12-26", "2025-12-26", None), "# Morning brief, 2025-12-26|_3 sources, 2025-12-26_"),
+        ((None, None, None), "# Morning brief|_3 sources_"),
     ],
 )
 def test_heading_dates(dates, heading: str) -> None:
     docs = tuple(d.model_copy(update={"date": x}) for d, x in zip(DOCS, dates, strict=True))
-    assert to_markdown(brief(documents=docs)).splitlines()[0] == heading
+    lines = to_markdown(brief(documents=docs)).splitlines()
+    assert f"{lines[0]}|{lines[2]}" == heading
 
 
 def test_single_source_heading_and_empty_brief() -> None:
     out = to_markdown(brief(documents=DOCS[:1], items=(), dropped=(), conflicts=()))
     assert out == (
-        "# Morning brief: 1 source, 2025-12-30\n"
+        "# Morning brief, 2025-12-30\n"
+        "\n"
+        "_1 source, 2025-12-30_\n"
         "\n"
         "No sentence could be verified against the sources.\n"
         "\n"

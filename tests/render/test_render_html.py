@@ -29,7 +29,8 @@ from summarizer.models import (
     ModelInfo,
     Verdict,
 )
-from summarizer.render.html import Notes, as_document, sections, source_documents, to_html
+from summarizer.render.documents import as_document, source_documents
+from summarizer.render.html import Notes, sections, to_html
 from summarizer.render.markdown import to_json, to_markdown
 from summarizer.segment.sentences import segment
 

@@ -63,7 +63,7 @@ def brief() -> Brief:
 
 def test_markdown_sections_conflicts_side_by_side_and_also_reported() -> None:
     lines = to_markdown(brief()).splitlines()
-    assert lines[0] == "# Morning brief: 3 sources, 2025-12-30"
+    assert lines[:3] == ["# Morning brief, 2025-12-30", "", "_1 story from 3 sources, 2025-12-30_"]
     assert "## “Troops sent”" in lines
     assert "_Headline of bbc.co.uk_ · 2 sources (bbc.co.uk) · 2025-12-30" in lines
     assert "- North Korea sent troops to Russia, officials said. [1][2] (2 sources)" in lines
@@ -77,6 +77,23 @@ def test_html_has_one_section_per_story_with_its_byline() -> None:
     assert page.count('<section class="story"') == 2
     assert "“Troops sent”" in page and "Headline of bbc.co.uk · 2 sources (bbc.co.uk)" in page
     assert "Also reported: Heavy rain flooded" in page
+    # the story's documents follow its items, collapsed, each named by title or outlet
+    assert page.index("North Korea sent troops to Russia") < page.index('<details class="sources">')
+    assert "How this sentence" not in page and '<details class="process">' in page
+
+
+def test_a_digest_of_two_stories_leads_the_brief() -> None:
+    two = brief()
+    two = two.model_copy(update={"stories": (*two.stories, *two.also_reported),
+                                 "also_reported": ()})
+    lines = to_markdown(two).splitlines()
+    assert lines[4:6] == [
+        "1. “Troops sent” · 2 sources",
+        "2. Heavy rain flooded hundreds of streets in Jakarta on Tuesday · 1 source",
+    ]
+    assert lines.index("1. “Troops sent” · 2 sources") < lines.index("## 1. “Troops sent”")
+    page = to_html(two)
+    assert page.index('<nav class="digest"') < page.index('<section class="story"')
 
 
 def test_also_reported_shows_a_quoted_headline_once() -> None:
