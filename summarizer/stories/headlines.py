@@ -32,7 +32,7 @@ from summarizer.models import (
     StoryDocs,
 )
 from summarizer.segment import SPEECH, fragment, is_reported, notice, problem
-from summarizer.verifier import check
+from summarizer.verifier import OPENING, check
 
 MAX_WORDS = 25
 CENTRE_SENTENCES = 8  # what a document is about: its opening sentences
@@ -51,14 +51,6 @@ _JUNK = re.compile(r"^(?:&\w+;|[_\-–—*•]+)\s*")
 # "the above remarks", "as noted above": words that only an earlier passage explains.
 _ABOVE = re.compile(r"\b(?:the above|above-mentioned|as noted above|mentioned above)\b",
                     re.IGNORECASE)
-# An opening phrase of time or place before the main clause ("On Tuesday, ...", "In what
-# colleagues hailed as a landmark, ..."). Conditions ("If", "Unless") are not cut: the main
-# clause is not true without them.
-_OPENING = re.compile(
-    r"^(?:(?:in|on|at|after|before|during|since|despite|amid|following|with|earlier|later|"
-    r"last|late|early|this|for the first time)\b[^,;:\"“”`]{0,80}),\s+(?=[A-Z0-9])",
-    re.IGNORECASE,
-)
 # A trailing clause set off by a comma that adds to the main clause rather than limits it:
 # a participle (", killing 12"), a non-restrictive relative (", which..."), "as well as".
 _TRAILING = re.compile(
@@ -172,7 +164,7 @@ def headline_span(sentence: Sentence, reported: bool) -> tuple[int, int] | None:
         start = dateline.end()
     while junk := _JUNK.match(text, start):
         start = junk.end()
-    if len(text[start:end].split()) > SHORT_WORDS and (opening := _OPENING.match(text[start:])):
+    if len(text[start:end].split()) > SHORT_WORDS and (opening := OPENING.match(text[start:])):
         start += opening.end()
     if len(text[start:end].split()) > SHORT_WORDS:
         for trailing in _TRAILING.finditer(text, start):
