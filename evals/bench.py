@@ -194,11 +194,23 @@ def _load() -> float:
 
 
 def child(kind: str, n: int, *more: str) -> dict:
-    """Run one measurement in a fresh interpreter, so its peak memory is its own."""
+    """Run one measurement in a fresh interpreter, so its peak memory is its own; if it fails,
+    exit with the last line it wrote to stderr (its error), not a traceback of this one."""
     done = subprocess.run([sys.executable, "-m", "evals.bench", "--one", kind, str(n), *more],
-                          capture_output=True, text=True, check=True,
+                          capture_output=True, text=True, check=False,
                           cwd=Path(__file__).resolve().parent.parent)
+    if done.returncode != 0:
+        said = done.stderr.strip().splitlines() or [f"exit status {done.returncode}"]
+        raise SystemExit(f"bench: the {kind} run of {n} documents failed: {said[-1]}")
     return {**json.loads(done.stdout.strip().splitlines()[-1]), "load": _load()}
+
+
+def missing() -> str | None:
+    """One line naming the missing Multi-News dev data and what to do, or None."""
+    if MULTINEWS.is_file():
+        return None
+    return (f"no Multi-News dev data at {MULTINEWS}: put ../shared/evaldata/ beside the "
+            "repository, or set EVALDATA to the evaldata folder")
 
 
 def table(rows: list[dict], full: dict | None) -> str:
@@ -245,6 +257,8 @@ def _log2(x: float) -> float:
 
 
 def main() -> None:
+    if (why := missing()) is not None:
+        raise SystemExit(why)
     args = sys.argv[1:]
     if args[:1] == ["--one"]:
         kind, n = args[1], int(args[2])

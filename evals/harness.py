@@ -15,7 +15,17 @@ Parts (each a key of the JSON report):
    (`evals/planted.py`);
 6. cost: time per stage, model tokens per second, peak memory;
 7. htmldev: main-text extraction of saved web pages against reference text
-   (`evals/htmldev.py`), beside trafilatura alone.
+   (`evals/htmldev.py`), beside trafilatura alone;
+8. duc: DUC 2003 (`evals/duc.py`): the headlines of the 30 clusters' stories
+   briefed as one folder without a model, against the human headlines; and
+   ROUGE-1/2 recall at 100 words of clusters briefed alone with the model,
+   beside lead and LexRank.
+
+The dev data is read from `../shared/` (`$EVALDATA`, `evals/verifier.py`): with
+no evaldata folder at all the run stops with one line saying so; a part whose
+own files are missing is reported as skipped and its thresholds are not checked
+(a verifier dev set missing alone is listed under `verifier.missing`, and its
+thresholds fail as missing from the report).
 
 `--fast` runs the seeds, a slice of each dev set and a few clusters; the
 thresholds of `evals/thresholds.toml` for the mode must hold, else `run`
@@ -35,12 +45,13 @@ from pathlib import Path
 
 from summarizer.draft.backend import Backend
 from summarizer.draft.judge import VETO_BELOW, support_probability
+from summarizer.errors import SummarizerError
 from summarizer.ingest.files import ingest
 from summarizer.models import Brief
 from summarizer.segment.sentences import segment
 from summarizer.verifier.decide import THRESHOLD
 
-from . import content, htmldev, metrics, planted, report, stories, verifier
+from . import content, duc, htmldev, metrics, planted, report, stories, verifier
 from .runs import Models
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +69,9 @@ HTMLDEV_FAST = 40  # first N saved pages in --fast (all 130 in a full run)
 FAST_BRIEF_MIXES = ((10, 7),)  # (clusters, seed) of the mixes briefed with the model
 FULL_BRIEF_MIXES = ((10, 7), (10, 11), (50, 7))
 FAST_PLANTED = 120  # perturbed sentences in --fast (all of them in a full run)
+DUC_FAST = 3  # DUC 2003 clusters briefed alone in --fast (the headlines always brief all 30)
+DUC_FULL = 10  # about 136 s a cluster with the default model; `python -m evals.duc` briefs
+# all 30 without a model in about a minute
 SPEED_PROMPT = "Describe a harbour town on a quiet morning in a few plain sentences."
 SPEED_GRAMMAR = r"root ::= [A-Z] [a-zA-Z ,.']*"
 SPEED_TOKENS = 64
@@ -99,13 +113,23 @@ def verifier_part(limit: int | None) -> tuple[dict, dict[str, list]]:
     if not verifier.EVALDATA.is_dir():
         return {"skipped": f"{verifier.EVALDATA} not found"}, {}
     score = verifier.scorer()
-    examples = {name: load(score, limit) for name, load in verifier.SETS.items()}
+    examples, missing = {}, []
+    for name, load in verifier.SETS.items():
+        try:
+            examples[name] = load(score, limit)
+        except FileNotFoundError as e:  # this set's file only: score the others
+            missing.append(f"{name}: {e.filename} not found")
+    if not examples:
+        return {"skipped": "; ".join(missing)}, {}
     sets = {name: verifier.balanced_accuracy(ex, THRESHOLD) for name, ex in examples.items()}
     wice = sets.get("wice", {})
     partial = {k: wice[k] for k in ("bacc_strict", "partial_accepted") if k in wice}
     adversarial = verifier.adversarial()["kinds"]
-    return {"threshold": THRESHOLD, "limit": limit, "sets": sets, "wice_partial": partial,
-            "adversarial": adversarial}, examples
+    out = {"threshold": THRESHOLD, "limit": limit, "sets": sets, "wice_partial": partial,
+           "adversarial": adversarial}
+    if missing:
+        out["missing"] = missing
+    return out, examples
 
 
 def multinews_part(models: Models | None, clusters: int) -> dict:
@@ -113,6 +137,11 @@ def multinews_part(models: Models | None, clusters: int) -> dict:
         return {"skipped": f"{MULTINEWS} not found"}
     run = models.brief if models is not None else None
     return content.evaluate(MULTINEWS, clusters, run, metrics.support)  # type: ignore[arg-type]
+
+
+def duc_part(models: Models, clusters: int) -> dict:
+    """DUC 2003: headlines without a model; `clusters` briefed alone with the run's model."""
+    return duc.evaluate(clusters, models.brief)
 
 
 def speed(backend: Backend) -> dict:
@@ -163,7 +192,14 @@ def run(
     command: str = "summarizer eval",
     model: Path | None = None,
 ) -> tuple[dict, list[str]]:
-    """Run every part, write the reports to `out`, return (report, failed thresholds)."""
+    """Run every part, write the reports to `out`, return (report, failed thresholds).
+
+    Raises SummarizerError, before any work, when there is no dev data at all.
+    """
+    if not verifier.EVALDATA.is_dir():
+        raise SummarizerError(f"no eval data at {verifier.EVALDATA}",
+                              "Put ../shared/ (evaldata/, duc2003/, htmldev/) beside the "
+                              "repository, or set EVALDATA to the evaldata folder")
     started = time.perf_counter()
     mode = "fast" if fast else "full"
     clusters = clusters if clusters is not None else (FAST_CLUSTERS if fast else FULL_CLUSTERS)
@@ -192,6 +228,7 @@ def run(
     result["planted"] = timed("planted", planted.planted, corpus, FAST_PLANTED if fast else None)
     result["htmldev"] = timed("htmldev", htmldev.evaluate, htmldev.HTMLDEV,
                               HTMLDEV_FAST if fast else None)
+    result["duc"] = timed("duc", duc_part, models, DUC_FAST if fast else DUC_FULL)
     backend = models.backend()
     result["cost"] = {
         "brief_timings": seeds_brief.timings,
@@ -210,6 +247,7 @@ def run(
         "judge_model": str(judge_model) if judge_model else None,
         "clusters": clusters,
         "verifier_slice": FAST_SLICE if fast else None,
+        "duc_clusters": DUC_FAST if fast else DUC_FULL,
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {_cpus()} cores",
     }
@@ -246,7 +284,10 @@ def write(result: dict, examples: dict[str, list], out: Path, write_results: boo
 def main() -> None:
     """`python -m evals.harness [--fast]`: the same as `summarizer eval`."""
     fast = "--fast" in sys.argv[1:]
-    _, failed = run(fast=fast, command="python -m evals.harness " + " ".join(sys.argv[1:]))
+    try:
+        _, failed = run(fast=fast, command="python -m evals.harness " + " ".join(sys.argv[1:]))
+    except SummarizerError as e:
+        raise SystemExit(str(e)) from None
     for line in failed:
         print(line, file=sys.stderr)
     sys.exit(1 if failed else 0)

@@ -9,10 +9,12 @@ another `decide(claim, evidence_texts) -> bool`.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from itertools import combinations
 from pathlib import Path
+from statistics import median
 
 from summarizer.models import Brief, Citation, Item
 from summarizer.segment.sentences import segment
@@ -228,10 +230,20 @@ def corroboration(brief: Brief) -> dict:
 
 
 def origins(brief: Brief) -> dict[str, int]:
-    out = {"drafted": 0, "repaired": 0, "replaced": 0}
+    out = {"drafted": 0, "repaired": 0, "replaced": 0, "quoted": 0}
     for it in brief.items:
-        out[it.origin] += 1
+        out[it.origin] = out.get(it.origin, 0) + 1
     return out
+
+
+def words_per_item(brief: Brief) -> dict[str, float]:
+    """Median and 90th percentile of the words of the brief's items (nearest rank)."""
+    counts = sorted(len(it.text.split()) for it in brief.items)
+    if not counts:
+        return {"median": 0, "p90": 0, "max": 0}
+    return {"median": median(counts), "p90": counts[min(len(counts) - 1,
+                                                        math.ceil(0.9 * len(counts)) - 1)],
+            "max": counts[-1]}
 
 
 def brief_metrics(brief: Brief, gold: dict | None = None, decide: Decide = check_decides) -> dict:
@@ -240,6 +252,7 @@ def brief_metrics(brief: Brief, gold: dict | None = None, decide: Decide = check
         "items": len(brief.items),
         "dropped": len(brief.dropped),
         "origins": origins(brief),
+        "words_per_item": words_per_item(brief),
         "citation_validity": citation_validity(brief),
         "attribution": attribution(brief),
         "support": support(brief, decide),

@@ -67,6 +67,8 @@ def verifier_lines(v: dict) -> list[str]:
         lines += [f"WiCE partially_supported, separately: supported-vs-not_supported balanced "
                   f"accuracy {p['bacc_strict']:.1f}; partials accepted "
                   f"{p['partial_accepted']:.1f}%.", ""]
+    if v.get("missing"):
+        lines += [f"Dev sets not found, left out: {'; '.join(v['missing'])}.", ""]
     adv = [[k, str(r["n"]), f"{r['correct']:.1f}"] for k, r in v["adversarial"].items()]
     return [*lines, "Adversarial suite (paraphrase: % accepted; others: % rejected):", "",
             *_table(["kind", "n", "correct %"], adv)]
@@ -90,6 +92,42 @@ def multinews_lines(m: dict) -> list[str]:
     if m.get("failed"):
         lines += [f"Clusters the pipeline refused: {len(m['failed'])}", ""]
     return lines
+
+
+def duc_lines(d: dict) -> list[str]:
+    """DUC 2003: story headlines against the human ones; clusters briefed alone."""
+    title = "## 8. DUC 2003 (task 4): headlines and content"
+    if "skipped" in d:
+        return [title, "", f"Skipped: {d['skipped']}", ""]
+    h, c = d["headlines"], d["content"]
+    tuned = h["stories"] - h["held_out_stories"]
+    parts = [("all", h["stories"], h),
+             ("held out (clusters 16-30)", h["held_out_stories"], h["held_out"]),
+             ("tuned on (clusters 1-15)", tuned, h["tuned_on"])]
+    rows = [[name, str(n), f"{100 * r['headline']['recall']:.1f}",
+             f"{100 * r['headline']['f1']:.1f}",
+             f"{100 * r['first_lead_sentence']['recall']:.1f}",
+             f"{100 * r['first_lead_sentence']['f1']:.1f}"] for name, n, r in parts]
+    lines = [title, "",
+             "Headlines: the 30 clusters' documents as one folder of untitled files, briefed "
+             "once without a model; each story's headline against the human 10-word headlines "
+             "of its documents (ROUGE-1, Porter stemming, mean over references), beside the "
+             "first sentence of the story's first document. A story counts as held out when "
+             "most of its documents are.", "",
+             *_table(["stories", "n", "ours R1 recall", "ours R1 F1", "first lead sentence "
+                      "R1 recall", "first lead sentence R1 F1"], rows),
+             f"Our headlines: median {h['median_words']} words; not stand-alone "
+             f"(`headline_like`): {h['not_standalone']}; briefed in {h['seconds']:.0f} s.", ""]
+    lines += [f"- not stand-alone: {text}" for text in h["failing"][:5]]
+    lines += [""] if h["failing"] else []
+    seconds = {"brief": f"{c['seconds_per_cluster']:.1f}"}
+    rows = [[name, str(c["clusters"]), f"{100 * r['rouge1_recall']:.1f}",
+             f"{100 * r['rouge2_recall']:.1f}", seconds.get(name, "-")]
+            for name, r in c["systems"].items()]
+    return [*lines,
+            f"Content: each of {c['clusters']} clusters briefed alone, first {c['words']} words, "
+            "against the cluster's four human summaries (mean over them).", "",
+            *_table(["system", "clusters", "R1 recall", "R2 recall", "s per cluster"], rows)]
 
 
 def planted_lines(p: dict) -> list[str]:
@@ -140,6 +178,8 @@ def markdown(result: dict, chart: str | None) -> str:
         lines += htmldev.lines(result["htmldev"])
     if "stories" in result:
         lines += stories.lines(result["stories"])
+    if "duc" in result:
+        lines += duc_lines(result["duc"])
     lines += cost_lines(result["cost"])
     return "\n".join(lines)
 

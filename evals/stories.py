@@ -39,7 +39,7 @@ from summarizer.ingest.files import ingest
 from summarizer.pipeline import segment_shapes
 from summarizer.stories.cluster import cluster_documents
 
-from . import content
+from . import content, metrics
 from .runs import Models
 from .verifier import EVALDATA
 
@@ -172,8 +172,13 @@ def standalone_counts(brief: object) -> dict[str, int]:
     quoted = [i.text for i in items
               if standalone.speaker_dropped(i.text, any(_reported(c.cited_text)
                                                         for c in i.citations))]
+    from summarizer.stories.headlines import headline_like
+
+    heads = [s.headline for s in (*brief.stories, *brief.also_reported)]  # type: ignore[attr-defined]
     return {"items": len(items), "pointing_back": len(pointing), "quote_as_fact": len(quoted),
-            "fragments": sum(bool(standalone.fragment(i.text)) for i in items)}
+            "fragments": sum(bool(standalone.fragment(i.text)) for i in items),
+            "headlines_not_standalone": sum(h.kind == "verified" and not headline_like(h.text)
+                                            for h in heads)}
 
 
 def _reported(text: str) -> bool:
@@ -207,6 +212,7 @@ def brief_metrics(k: int, seed: int, run_brief: Callable[[list[Path]], object],
         "items": len(items), "one_cluster_share": sum(one) / len(one) if one else 1.0,
         "rouge2_recall_per_story": round(mean(rouge2), 4) if rouge2 else 0.0,
         **{k2: v for k2, v in standalone_counts(brief).items() if k2 != "items"},
+        "words_per_item": metrics.words_per_item(brief),  # type: ignore[arg-type]
         "seconds": round(seconds, 1),
     }
 
@@ -229,6 +235,7 @@ def evaluate(run_brief: Callable[[list[Path]], object] | None, brief_mixes: tupl
             out["one_cluster_share"] = min(b["one_cluster_share"] for b in briefs)
             out["quote_as_fact"] = sum(b["quote_as_fact"] for b in briefs)
             out["pointing_back"] = sum(b["pointing_back"] for b in briefs)
+            out["headlines_not_standalone"] = sum(b["headlines_not_standalone"] for b in briefs)
     return out
 
 

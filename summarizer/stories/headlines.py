@@ -108,7 +108,8 @@ def headline(docs: StoryDocs, corpus: Corpus, items: list[Item]) -> Headline:
     if (lead := lead_headline(docs, corpus)) is not None:
         return lead
     if items:
-        return Headline(text=items[0].text, kind="verified", citations=items[0].citations)
+        best = next((i for i in items if headline_like(i.text)), items[0])
+        return Headline(text=best.text, kind="verified", citations=best.citations)
     document = corpus.doc(docs.doc_ids[0]).document
     return Headline(text=document.title.strip(), kind="quoted",
                     attribution=attribution(document), doc_id=document.doc_id,
