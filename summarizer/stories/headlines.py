@@ -32,7 +32,7 @@ from summarizer.models import (
     StoryDocs,
 )
 from summarizer.segment import SPEECH, fragment, is_reported, notice, problem
-from summarizer.verifier import OPENING, check
+from summarizer.verifier import OPENING, check, filing_end
 
 MAX_WORDS = 25
 CENTRE_SENTENCES = 8  # what a document is about: its opening sentences
@@ -40,14 +40,6 @@ LEAD_SENTENCES = 2  # a document's first body sentences are its lead
 LEAD_DOCS = 12  # the most central documents whose leads are candidates
 SHORT_WORDS = 22  # a longer candidate is cut where a cut keeps it true, if it can be
 
-# "WASHINGTON (AP) --", "NEW DELHI, December 12 (Xinhua) --", "TAKAYAMA, Japan _": where and
-# who filed it, not what happened.
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\- ]+(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?\s*(?:\([\w. ]+\)\s*)?"
-    r"(?:--|—|–|-|_|:)\s+"
-)
-# Typesetting left before the first word: a stray entity ("&QL;"), a dash or underscore.
-_JUNK = re.compile(r"^(?:&\w+;|[_\-–—*•]+)\s*")
 # "the above remarks", "as noted above": words that only an earlier passage explains.
 _ABOVE = re.compile(r"\b(?:the above|above-mentioned|as noted above|mentioned above)\b",
                     re.IGNORECASE)
@@ -161,10 +153,7 @@ def headline_span(sentence: Sentence, reported: bool) -> tuple[int, int] | None:
     if not headline_like(text):
         return None
     start, end = 0, len(text.rstrip())
-    if dateline := _DATELINE.match(text):
-        start = dateline.end()
-    while junk := _JUNK.match(text, start):
-        start = junk.end()
+    start = filing_end(text)
     if len(text[start:end].split()) > SHORT_WORDS and (opening := OPENING.match(text[start:])):
         start += opening.end()
     if len(text[start:end].split()) > SHORT_WORDS:

@@ -18,19 +18,20 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from summarizer.verifier.concise import OPENING
+    from summarizer.verifier.concise import OPENING, filing_end
     from summarizer.verifier.decide import check, clear_caches
     from summarizer.verifier.recheck_brief import document_text, load_brief, recheck
     from summarizer.verifier.verify_drafts import quote, verify
 
 # name -> the module that defines it
 _HOMES = {
-    "OPENING": "concise", "check": "decide", "clear_caches": "decide", "quote": "verify_drafts",
+    "OPENING": "concise", "filing_end": "concise", "check": "decide", "clear_caches": "decide",
+    "quote": "verify_drafts",
     "verify": "verify_drafts", "recheck": "recheck_brief", "load_brief": "recheck_brief",
     "document_text": "recheck_brief",
 }
-__all__ = ["OPENING", "check", "clear_caches", "document_text", "load_brief", "quote", "recheck",
-           "verify"]
+__all__ = ["OPENING", "check", "clear_caches", "document_text", "filing_end", "load_brief",
+           "quote", "recheck", "verify"]
 
 
 def __getattr__(name: str) -> object:

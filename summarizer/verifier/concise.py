@@ -21,6 +21,14 @@ from summarizer.segment import SPEECH
 
 CONCISE_WORDS = 25  # a longer item is shortened where a cut keeps it true, if it can be
 
+# "WASHINGTON (AP) --", "NEW DELHI, December 12 (Xinhua) --", "TAKAYAMA, Japan _": where and
+# who filed it, not what happened.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]+(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?\s*(?:\([\w. ]+\)\s*)?"
+    r"(?:--|—|–|-|_|:)\s+"
+)
+# Typesetting left before the first word: a stray entity ("&QL;"), a dash or underscore.
+JUNK = re.compile(r"(?:&\w+;|[_\-–—*•]+)\s*")  # matched where the words should begin
 # An opening phrase of time or place, or a connective, before the main clause ("On
 # Tuesday, ...", "Additionally, ..."). Conditions ("If", "Unless", "When") are never cut:
 # the main clause is not true without them.
@@ -45,6 +53,19 @@ def _is_participle(word: str | None) -> bool:
 def _cuttable(part: str) -> bool:
     """A part that may go: it names no speaker, quotes no one, negates nothing."""
     return not (SPEECH.search(part) or any(q in part for q in _QUOTES) or _KEEP.search(part))
+
+
+def filing_end(text: str) -> int:
+    """Where the news begins after a dateline and stray typesetting, if any.
+
+    >>> text = "NEW DELHI, December 12 (Xinhua) -- India and Bangladesh signed an accord."
+    >>> text[filing_end(text):]
+    'India and Bangladesh signed an accord.'
+    """
+    start = dateline.end() if (dateline := DATELINE.match(text)) else 0
+    while junk := JUNK.match(text, start):
+        start = junk.end()
+    return start
 
 
 def shorter_forms(text: str) -> list[str]:

@@ -30,7 +30,7 @@ from summarizer.models import (
     Verdict,
 )
 from summarizer.segment import is_reported, problem
-from summarizer.verifier.concise import CONCISE_WORDS, shorter_forms
+from summarizer.verifier.concise import CONCISE_WORDS, filing_end, shorter_forms
 from summarizer.verifier.decide import check, check_with_rules
 
 # A drafted sentence must do better than the verifier's general threshold: the
@@ -144,11 +144,16 @@ def best_source_item(
 
 
 def concise(item: Item, sentences: list[Sentence], fact: Fact, reported: bool) -> Item:
-    """The item in fewer words where a cut keeps it true (`concise.py`) and it is still
-    verified against as many sources; else the item as it was."""
-    if len(item.text.split()) <= CONCISE_WORDS:
-        return item
-    for form in shorter_forms(item.text):
+    """The item without its dateline, and in fewer words where a cut keeps it true
+    (`concise.py`), if still verified against as many sources; else the item as it was."""
+    forms = []
+    if start := filing_end(item.text):
+        bare = item.text[start:]
+        forms.append(bare[0].upper() + bare[1:])
+    text = forms[0] if forms else item.text
+    if len(text.split()) > CONCISE_WORDS:
+        forms = shorter_forms(text) + forms
+    for form in forms:
         if problem(form, reported):
             continue
         changes = (*item.changes, "shortened: cut where the cut keeps it true, then verified")
