@@ -102,6 +102,7 @@ class Section:
 def date_span(documents: Iterable[Any]) -> str:
     """'2025-12-26 to 2025-12-30', one date, or '' when no document has one.
 
+    >>> from summarizer.models import DocumentRef
     >>> date_span([DocumentRef(doc_id="a", path="a", title="a", date="2025-12-30",
     ...     sha256="0", encoding="utf-8")])
     '2025-12-30'
