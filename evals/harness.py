@@ -19,7 +19,11 @@ Parts (each a key of the JSON report):
 8. duc: DUC 2003 (`evals/duc.py`): the headlines of the 30 clusters' stories
    briefed as one folder without a model, against the human headlines; and
    ROUGE-1/2 recall at 100 words of clusters briefed alone with the model,
-   beside lead and LexRank.
+   beside lead and LexRank;
+9. editions: days replayed in date order into one archive (`evals/editions.py`),
+   the seeds and DUC 2003's 30 clusters mixed: thread linking (B-cubed), the
+   share of developing stories' news items that restate an earlier brief of
+   their thread, and new-fact recall.
 
 The dev data is read from `../shared/` (`$EVALDATA`, `evals/verifier.py`): with
 no evaldata folder at all the run stops with one line saying so; a part whose
@@ -51,7 +55,7 @@ from summarizer.models import Brief
 from summarizer.segment.sentences import segment
 from summarizer.verifier.decide import THRESHOLD
 
-from . import content, duc, htmldev, metrics, planted, report, stories, verifier
+from . import content, duc, editions, htmldev, metrics, planted, report, stories, verifier
 from .runs import Models
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,6 +169,14 @@ def lookup(data: dict, dotted: str) -> object:
     return data
 
 
+def skipped(result: dict, dotted: str) -> bool:
+    """Whether a part (or a part of a part) on the way to `dotted` was skipped for want of
+    its data."""
+    keys = dotted.split(".")
+    return any(isinstance(part := lookup(result, ".".join(keys[:n])), dict) and "skipped" in part
+               for n in range(1, len(keys)))
+
+
 def check_thresholds(result: dict, thresholds: dict, mode: str) -> list[str]:
     """One line per threshold of `mode` that the report breaks (or cannot show)."""
     failed = []
@@ -172,7 +184,7 @@ def check_thresholds(result: dict, thresholds: dict, mode: str) -> list[str]:
         for name, limit in rules.items():
             value = lookup(result, name)
             if not isinstance(value, int | float):
-                if name.split(".")[0] in result and "skipped" not in result[name.split(".")[0]]:
+                if name.split(".")[0] in result and not skipped(result, name):
                     failed.append(f"{name}: missing from the report (wanted {bound} {limit})")
                 continue
             if (bound == "min" and value < limit) or (bound == "max" and value > limit):
@@ -229,6 +241,7 @@ def run(
     result["htmldev"] = timed("htmldev", htmldev.evaluate, htmldev.HTMLDEV,
                               HTMLDEV_FAST if fast else None)
     result["duc"] = timed("duc", duc_part, models, DUC_FAST if fast else DUC_FULL)
+    result["editions"] = timed("editions", editions.evaluate)
     backend = models.backend()
     result["cost"] = {
         "brief_timings": seeds_brief.timings,

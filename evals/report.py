@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import htmldev, stories
+from . import editions, htmldev, stories
 
 
 def pct(value: float | None) -> str:
@@ -180,6 +180,8 @@ def markdown(result: dict, chart: str | None) -> str:
         lines += stories.lines(result["stories"])
     if "duc" in result:
         lines += duc_lines(result["duc"])
+    if "editions" in result:
+        lines += editions.lines(result["editions"])
     lines += cost_lines(result["cost"])
     return "\n".join(lines)
 
