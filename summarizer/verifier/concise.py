@@ -41,8 +41,11 @@ OPENING = re.compile(
 # A clause set off by commas that adds to the main clause: a participle (", killing 12"),
 # or a past participle (", expected to..."), a non-restrictive relative (", which ...",
 # ", where ..."), an "including" list.
-ADDED = re.compile(r",\s+(?:which|who|whose|where|including|as well as|([a-z]+(?:ing|ed)))\b")
+ADDED = re.compile(r",\s+(?:which|who|whose|where|(including|as well as)|([a-z]+(?:ing|ed)))\b")
+# After a comma, the last items of a list ("B and C,"), not the rest of the sentence.
+_LIST_TAIL = re.compile(r"\s*[\w'’\-]+(?:\s+[\w'’\-]+){0,3}\s+(?:and|or)\s")
 _QUOTES = ("\"", "“", "”", "``", "''")
+_CITING = re.compile(r"\b(?:citing|cited|sourcing|per)\b", re.IGNORECASE)
 _KEEP = re.compile(r"\b(?:not|no|never|without|if|unless|only)\b|n't\b", re.IGNORECASE)
 
 
@@ -50,9 +53,15 @@ def _is_participle(word: str | None) -> bool:
     return word is None or "VERB" in getAllLemmas(word)
 
 
-def _cuttable(part: str) -> bool:
-    """A part that may go: it names no speaker, quotes no one, negates nothing."""
-    return not (SPEECH.search(part) or any(q in part for q in _QUOTES) or _KEEP.search(part))
+def _cuttable(part: str, relative: bool) -> bool:
+    """A part that may go. A non-restrictive relative clause (", who ...", ", where ...")
+    speaks only of its own noun, so all of it may go, quotations and speakers included.
+    A participle clause may say who says the main clause (", according to", ", citing",
+    ", quoting"), so it goes only if it names no speaker, quotes no one, negates nothing."""
+    if relative:
+        return True
+    return not (SPEECH.search(part) or _CITING.search(part) or any(q in part for q in _QUOTES)
+                or _KEEP.search(part))
 
 
 def filing_end(text: str) -> int:
@@ -81,26 +90,35 @@ def shorter_forms(text: str) -> list[str]:
     []
     """
     openings = [0]
-    if (opening := OPENING.match(text)) and _cuttable(text[: opening.end()]):
+    if (opening := OPENING.match(text)) and _cuttable(text[: opening.end()], relative=False):
         openings.append(opening.end())
-    clauses: list[tuple[int, int]] = [(-1, -1)]
+    clauses: list[tuple[int, int, str]] = [(-1, -1, "")]  # (start, end, closing mark)
     for added in ADDED.finditer(text):
-        if not _is_participle(added.group(1)):
+        if not _is_participle(added.group(2)):
             continue
         # The clause runs to the next comma (then the sentence goes on) or to its end.
         rest = text[added.end():]
         stop = re.search(r"[,;]|[.!?][\"”']?\s*$", rest)
         if stop is None:
             continue
-        end = added.end() + stop.start()  # ", directing ..., state media said": the second
-        if text[end] != ";" and _cuttable(text[added.start():end]):  # comma stays
-            clauses.append((added.start(), end))
+        # ", directing ..., state media said": the second comma stays.
+        end = added.end() + stop.start()
+        if text[end] == ";":
+            continue
+        if text[end] == "," and (_LIST_TAIL.match(text, end + 1) or added.group(1)):
+            continue  # "Kim, who met A, B and C, said": the comma was the list's, not the clause's
+        relative = added.group(1) is None and added.group(2) is None
+        if _cuttable(text[added.start():end], relative):
+            # At the sentence's end, its closing mark stays and a closing quotation mark
+            # of the clause goes with the clause.
+            clauses.append((added.start(), end, "") if text[end] == "," else
+                           (added.start(), len(text), text[end]))
     forms = set()
     for start in openings:
-        for cut_start, cut_end in clauses:
+        for cut_start, cut_end, mark in clauses:
             if (start == 0 and cut_start < 0) or 0 <= cut_start < start:
                 continue
-            body = text[:cut_start] + text[cut_end:] if cut_start >= 0 else text
+            body = text[:cut_start] + mark + text[cut_end:] if cut_start >= 0 else text
             form = body[start:].strip()
             if start:
                 form = form[0].upper() + form[1:]

@@ -110,7 +110,7 @@ def verify_candidate(
         )
         item = _item(candidate.text, sentences, fact, origin, changes)
         if item is not None:
-            return item, None
+            return concise(item, sentences, fact, bool(reported)), None
     if not complete:
         why_lost: tuple[str, ...] = ("not a complete sentence",)
     elif not candidate.citations:

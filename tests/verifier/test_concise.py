@@ -27,6 +27,27 @@ def test_what_limits_or_attributes_is_never_cut(text: str) -> None:
             assert (kept in text) <= (kept in form)
 
 
+@pytest.mark.parametrize(
+    ("text", "shortest"),
+    [
+        # a relative clause speaks of its own noun: it goes, quotation and all
+        ("Kim visited several munitions factories alongside senior officials, where he "
+         "instructed personnel to prepare for the \"missile and artillery forces.\"",
+         "Kim visited several munitions factories alongside senior officials."),
+        # the comma that closes a list is not the end of the clause
+        ("Kim, who met Lee, Park and Moon, said the talks would go on.", None),
+        ("Kim bought firms, including Acme, Beta and Gamma.", None),
+        ("Kim bought the firms in Seoul last week, including Acme and Beta.",
+         "Kim bought the firms in Seoul last week."),
+        # a participle that says whose word it is stays
+        ("Prices rose sharply in May, citing the central bank.", None),
+    ],
+)
+def test_where_a_clause_ends(text: str, shortest: str | None) -> None:
+    forms = shorter_forms(text)
+    assert (forms[0] if forms else None) == shortest
+
+
 def test_an_added_clause_goes_and_the_speaker_stays() -> None:
     text = ("North Korean leader Kim Jong Un has ordered the expansion of missile production for "
             "the coming year, directing the construction of additional factories to meet demand, "
