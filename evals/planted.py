@@ -78,9 +78,10 @@ def corpus_names(corpus: Corpus) -> list[str]:
 
 
 def survives(candidate: Candidate, sentences: list[Sentence], fact: Fact) -> bool:
-    """Does the candidate come out of verification with its own text?"""
+    """Does the candidate come out of verification as drafted: its own words, or its own
+    words shortened (`summarizer/verifier/concise.py`), not repaired or replaced?"""
     item, _ = verify_candidate(candidate, sentences, fact)
-    return item is not None and item.text == candidate.text
+    return item is not None and item.origin == candidate.origin
 
 
 def planted(corpus: Corpus, limit: int | None = None) -> dict:
