@@ -30,7 +30,11 @@ The adversarial suites are scored with ``check().supported``: the share of
 perturbed claims rejected, per kind, and the share of faithful ones accepted;
 ``evals/adversarial/seeds.jsonl`` (hand-written over the seeds) and
 ``evals/adversarial/multinews.jsonl`` (rule-made from Multi-News clusters no
-training data comes from, fixed before training) are reported apart.
+training data comes from, fixed before training) and ``evals/adversarial/duc.jsonl``
+(template edits of DUC 2003 newswire read by hand, with role swaps written by hand:
+attribution dropped, antonyms, swapped entities and roles, and true controls;
+`evals/adversarial_duc.py`, frozen before the verifier was changed for it) are
+reported apart.
 
 Run: ``python -m evals.verifier [--limit N] [--no-ablation] [--tune]``; prints a
 Markdown table and writes ``evals/out/verifier.json``.
@@ -59,7 +63,8 @@ from summarizer.verifier.decide import MODEL, RULES, SIGNALS, check, clear_cache
 ROOT = Path(__file__).resolve().parent.parent
 EVALDATA = Path(os.environ.get("EVALDATA", ROOT.parent / "shared" / "evaldata"))
 ADVERSARIAL = ROOT / "evals" / "adversarial" / "seeds.jsonl"
-SUITES = {"seeds": ADVERSARIAL, "multinews": ROOT / "evals" / "adversarial" / "multinews.jsonl"}
+SUITES = {"seeds": ADVERSARIAL, "multinews": ROOT / "evals" / "adversarial" / "multinews.jsonl",
+          "duc": ROOT / "evals" / "adversarial" / "duc.jsonl"}
 OUT = ROOT / "evals" / "out" / "verifier.json"
 
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
