@@ -153,7 +153,7 @@ def check_with_rules(
     rules = rule_check(claim, evidence, disabled)
     p = None if MODEL in disabled else entail.probability(claim, evidence)
     if p is None:
-        supported = _passes(rules.score, rules.hard)
+        supported = _passes(rules.score, rules.hard) and rules.attributed is None
         reasons = rules.reasons or (["covers all content words"] if supported else [])
         return _result(supported, rules.score, rules.chosen, reasons), rules.score
     if set(RULES) <= disabled:  # the model alone, for the ablation
@@ -162,7 +162,8 @@ def check_with_rules(
         score, hard = combine.score(p, rules), bool(set(rules.fired) & combine.KEPT_HARD)
         if hard:  # as in the rules' own score: a named error pulls the score down too
             score *= PENALTY
-    supported = score >= combine.threshold(model_alone=set(RULES) <= disabled) and not hard
+    supported = (score >= combine.threshold(model_alone=set(RULES) <= disabled) and not hard
+                 and rules.attributed is None)
     reasons = [f"entailment {p:.2f}", *rules.reasons]
     return _result(supported, score, rules.chosen, reasons), rules.score
 
@@ -217,9 +218,9 @@ def rule_check(claim: str, evidence: list[str], disabled: frozenset[str] = NONE)
         score, reasons, fired = score * PENALTY, [found, *reasons], (*fired, "contradiction")
     who = None
     if "attribution" not in disabled and (who := attribution.unattributed(
-            claim, _join(evidence, chosen))):
-        # A warning for the reader, not an error: the citation shows who said it.
-        reasons = [*reasons, f"stated as fact; the evidence attributes it to {who}"]
+            claim, [evidence[i] for i in sorted(chosen)])):
+        # Unsupported whatever the score: the evidence says someone said it, not that it is so.
+        reasons = [f"states as fact what the evidence attributes to {who}", *reasons]
     return RuleVerdict(score, reasons, fired, result.share, chosen, who)
 
 

@@ -58,7 +58,7 @@ def test_the_model_is_off_unless_asked_for(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_the_model_can_be_switched_off() -> None:
-    claim = "Kim ordered new munitions factories."
+    claim = "State media reported that Kim ordered new munitions factories."
     with_model = check(claim, EVIDENCE, disabled=frozenset())
     without = check(claim, EVIDENCE, disabled=frozenset({MODEL}))
     alone = check(claim, EVIDENCE, disabled=frozenset(RULES))
@@ -85,15 +85,16 @@ def test_the_model_scores_a_swapped_word_lower() -> None:
 @pytest.mark.xfail(strict=True, reason="the combined threshold (0.21, fitted on MNLI-heavy "
                    "training pairs) still accepts it: the model gives 0.61 against 0.88")
 def test_the_model_catches_a_swapped_word_the_rules_cannot_name() -> None:
-    claim = "Kim ordered officials to close munitions factories."
+    claim = "State media reported that Kim ordered officials to close munitions factories."
     assert not check(claim, EVIDENCE, disabled=frozenset()).supported
 
 
-def test_attribution_is_flagged_but_not_an_error() -> None:
+def test_a_claim_that_drops_its_speaker_is_unsupported_with_the_model_too() -> None:
     result = check("Kim ordered officials to expand missile production.", EVIDENCE,
                    disabled=frozenset())
-    assert any("attributes it to state media" in r for r in result.reasons)
-    assert unattributed("State media said Kim ordered it.", EVIDENCE[0]) is None
+    assert not result.supported
+    assert any("attributes to state media" in r for r in result.reasons)
+    assert unattributed("State media said Kim ordered it.", [EVIDENCE[0]]) is None
 
 
 def test_select_keeps_the_sentences_about_the_claim_in_order() -> None:
