@@ -24,7 +24,6 @@ Run: `python -m evals.adversarial_duc [--per-kind N]`.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
@@ -33,6 +32,8 @@ from pathlib import Path
 
 import pysbd
 from lemminflect import getAllLemmas
+
+from evals.verifier import build_suite
 
 ROOT = Path(__file__).resolve().parent.parent
 DUC = ROOT.parent / "shared" / "duc2003" / "duc2003_task4_clusters.jsonl"
@@ -296,17 +297,5 @@ def build(per_kind: int) -> list[dict]:
             and (r["kind"] not in KEPT or (r["doc"], r["sentence"]) in KEPT[r["kind"]])]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--per-kind", type=int, default=40)
-    args = parser.parse_args()
-    rows = build(args.per_kind)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(len(rows), dict(Counter(r["kind"] for r in rows)))
-
-
 if __name__ == "__main__":
-    main()
+    build_suite(build, OUT, 40, __doc__.split("\n")[0])

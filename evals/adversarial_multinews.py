@@ -15,7 +15,6 @@ Run: `python -m evals.adversarial_multinews [--per-kind N]`.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
@@ -25,6 +24,7 @@ from pathlib import Path
 import pysbd
 
 from evals.perturb import FAITHFUL, PERTURBATIONS
+from evals.verifier import build_suite
 
 ROOT = Path(__file__).resolve().parent.parent
 MULTINEWS = ROOT.parent / "shared" / "evaldata" / "multinews" / "multinews_dev.jsonl"
@@ -86,17 +86,5 @@ def build(per_kind: int) -> list[dict]:
     return rows
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--per-kind", type=int, default=35)
-    args = parser.parse_args()
-    rows = build(args.per_kind)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(len(rows), dict(Counter(r["kind"] for r in rows)))
-
-
 if __name__ == "__main__":
-    main()
+    build_suite(build, OUT, 35, __doc__.split("\n")[0])

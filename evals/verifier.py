@@ -87,6 +87,23 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+def build_suite(build: Callable[[int], list[dict]], path: Path, per_kind: int,
+                about: str) -> None:
+    """The command line of a suite's builder: `--per-kind N`, then the suite written."""
+    parser = argparse.ArgumentParser(description=about)
+    parser.add_argument("--per-kind", type=int, default=per_kind)
+    write_suite(build(parser.parse_args().per_kind), path)
+
+
+def write_suite(rows: list[dict], path: Path) -> None:
+    """An adversarial suite, one JSON row a line, and a count of its rows per kind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(len(rows), dict(Counter(r["kind"] for r in rows)))
+
+
 # ---------------------------------------------------------------- splitting
 
 
