@@ -33,10 +33,10 @@ from pathlib import Path
 import pysbd
 from lemminflect import getAllLemmas
 
-from evals.verifier import build_suite
+from evals.verifier import EVALDATA, build_suite
 
 ROOT = Path(__file__).resolve().parent.parent
-DUC = ROOT.parent / "shared" / "duc2003" / "duc2003_task4_clusters.jsonl"
+DUC = EVALDATA.parent / "duc2003" / "duc2003_task4_clusters.jsonl"
 OUT = ROOT / "evals" / "adversarial" / "duc.jsonl"
 SEED = 2003
 _SEG = pysbd.Segmenter(language="en", clean=False)

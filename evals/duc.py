@@ -94,7 +94,8 @@ def headlines(run_brief: Callable[[list[Path]], Brief] | None = None) -> dict:
 
     def scores(rows: list[dict], part: bool | None) -> dict[str, float]:
         chosen = [r for r, h in zip(rows, half, strict=True) if part is None or h == part]
-        return {k: round(mean(r[k] for r in chosen), 4) for k in ("recall", "f1")}
+        return {k: round(mean(r[k] for r in chosen), 4) if chosen else 0.0
+                for k in ("recall", "f1")}
 
     return {
         "stories": len(ours), "held_out_stories": sum(half),

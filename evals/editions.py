@@ -19,7 +19,7 @@ from pathlib import Path
 
 from summarizer.archive import Store, threads
 from summarizer.pipeline import brief
-from summarizer.verifier import check
+from summarizer.verifier import same_fact
 
 from .verifier import EVALDATA
 
@@ -57,7 +57,7 @@ def seed_days() -> dict[str, list[tuple[str, str, str]]]:
 def restates(text: str, earlier: list[str]) -> bool:
     """Whether one earlier item of the thread alone supports `text` (the verifier decides:
     a judge other than the archive's own "same fact" test)."""
-    return any(check(text, [e]).supported for e in earlier)
+    return any(same_fact(text, [e]).supported for e in earlier)
 
 
 def replay(window: int, same: float | None = None, half: str = "",

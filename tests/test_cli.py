@@ -172,7 +172,7 @@ def test_non_utf8_is_decoded_with_a_warning(tmp_path: Path) -> None:
 def test_check_command_follows_the_contract(tmp_path: Path) -> None:
     claims = tmp_path / "claims.jsonl"
     rows = [
-        {"claim": "North Korea sent around 15,000 troops to Russia.", "id": "a",
+        {"claim": "North Korea has reportedly sent around 15,000 troops to Russia.", "id": "a",
          "evidence": ["The sky is blue.", "North Korea has reportedly sent around 15,000 "
                       "troops to support Russia's war in Ukraine."]},
         {"claim": "North Korea sent around 25,000 troops to Russia.", "id": "b",

@@ -130,7 +130,7 @@ def _brief() -> Brief:
 
 def test_markdown_names_outlets_and_never_opens_a_tag() -> None:
     md = to_markdown(_brief())
-    assert "(1 source: a.com)" in md and "[1] a.com: p.html" in md
+    assert "(1 source: a.com)" in md and "[1] a.com: Bridge &lt;img onerror=x> (p.html)" in md
     assert "<b>" not in md and "<img" not in md
     data = json.loads(to_json(_brief()))
     assert data["items"][0]["outlets"] == ["a.com"]

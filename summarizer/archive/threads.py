@@ -22,7 +22,7 @@ import numpy as np
 from summarizer.archive.store import Store, content_hash, dumps, now
 from summarizer.language.similarity import tfidf_matrix
 from summarizer.models import Brief, Document, DocumentRef, Item, Story, Thread, TimelineDay
-from summarizer.verifier import check
+from summarizer.verifier import same_fact
 
 WINDOW_DAYS = 30  # how far back a story may find its thread
 # Cosine of two profiles at or above which they tell one story. Chosen on DUC 2003's first
@@ -187,7 +187,7 @@ def restated(texts: list[str], earlier: list[str], days: list[str]) -> list[str 
     for text, row in zip(texts, similar, strict=True):
         best = np.argsort(-row, kind="stable")[:CANDIDATES]
         out.append(next((days[j] for j in best
-                         if row[j] >= LIKELY_SAME and check(text, [earlier[j]]).supported),
+                         if row[j] >= LIKELY_SAME and same_fact(text, [earlier[j]]).supported),
                         None))
     return out
 

@@ -57,7 +57,8 @@ def _row(line: str) -> tuple[dict | None, str]:
 def _document(path: Path, file_sha: str, row: dict, limits: Limits) -> Document:
     text = row["text"].strip()
     url = row.get("url") or None
-    title = (row.get("title") or "").strip() or find_title(text, row.get("id") or path.stem)
+    # Without a title the document is named by its outlet and date, never by a row id.
+    title = (row.get("title") or "").strip() or find_title(text, path.stem)
     return make_document(
         path, file_sha, text, limits, entry=True,
         title=" ".join(title.split())[:200],

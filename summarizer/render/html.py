@@ -43,6 +43,7 @@ from summarizer.render.documents import DocView, source_documents
 from summarizer.render.markdown import (
     brief_subtitle,
     brief_title,
+    date_range,
     fitness_line,
     thread_words,
 )
@@ -107,10 +108,7 @@ def date_span(documents: Iterable[Any]) -> str:
     ...     sha256="0", encoding="utf-8")])
     '2025-12-30'
     """
-    dates = sorted(d.date for d in documents if d.date)
-    if not dates:
-        return ""
-    return dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+    return date_range([d.date for d in documents if d.date])
 
 
 class Notes:
@@ -158,7 +156,8 @@ def _why(item: Any) -> str:
     """How the item was made and what verification did to it, in words: shown only when
     the reader opens it."""
     if item.origin == "drafted":
-        return "Drafted by the model and verified against its citations."
+        head = "Drafted by the model and verified against its citations"
+        return f"{head}: {'; '.join(item.changes)}." if item.changes else f"{head}."
     head = {"quoted": "The one source sentence of its fact, as written",
             "repaired": "Repaired, its citations re-pointed",
             "replaced": "Replaced by this source sentence, verbatim"}.get(item.origin, item.origin)

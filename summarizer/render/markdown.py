@@ -117,8 +117,11 @@ def _source_lines(brief: Brief, numbers: dict[str, int], cited: dict[str, Citati
         c = cited[key]
         doc = docs[c.doc_id]
         _, index = parse_sentence_id(c.sentence_id)
+        # A titled document's outlet leads, as an untitled one's name already gives it.
+        titled = doc.outlet != UNKNOWN_OUTLET and document_name(doc) == doc.title
+        outlet = f"{_plain(doc.outlet)}: " if titled else ""
         lines.append(
-            f"[{n}] {_short(document_name(doc))} ({_plain(Path(doc.path).name)}) "
+            f"[{n}] {outlet}{_short(document_name(doc))} ({_plain(Path(doc.path).name)}) "
             f"sentence {index}, chars {c.start}-{c.end}: \"{_short(c.cited_text, 90)}\""
         )
     return [*lines, ""]

@@ -22,7 +22,7 @@ from summarizer.language.quantities import canon, read_quantities
 from summarizer.language.similarity import tfidf_matrix
 from summarizer.language.text import STOPWORDS, stem
 from summarizer.models import Citation, Conflict, Corpus, Fact, Grouping, Sentence
-from summarizer.verifier import check
+from summarizer.verifier import same_fact
 
 SAME_FACT = 0.3  # cosine at which two sentences from different sources share a fact
 
@@ -168,7 +168,7 @@ def find_conflicts(fact: Fact, corpus: Corpus) -> list[Conflict]:
 def agree_but_for(one: Sentence, one_number: str, other: Sentence, other_number: str) -> bool:
     """Whether either sentence, with the other's number written in, is supported by the other."""
     return any(
-        check(a.readable.replace(a_number, b_number, 1), [b.readable]).supported
+        same_fact(a.readable.replace(a_number, b_number, 1), [b.readable]).supported
         for a, a_number, b, b_number in ((one, one_number, other, other_number),
                                          (other, other_number, one, one_number))
     )

@@ -32,7 +32,15 @@ from summarizer.models import (
     StoryDocs,
 )
 from summarizer.segment import SPEECH, fragment, is_reported, notice, problem
-from summarizer.verifier import OPENING, check, filing_end
+from summarizer.verifier import (
+    ADDED,
+    OPENING,
+    check,
+    filing_end,
+    is_participle,
+    open_quote,
+    safe_to_cut,
+)
 
 MAX_WORDS = 25
 CENTRE_SENTENCES = 8  # what a document is about: its opening sentences
@@ -43,11 +51,8 @@ SHORT_WORDS = 22  # a longer candidate is cut where a cut keeps it true, if it c
 # "the above remarks", "as noted above": words that only an earlier passage explains.
 _ABOVE = re.compile(r"\b(?:the above|above-mentioned|as noted above|mentioned above)\b",
                     re.IGNORECASE)
-# A trailing clause set off by a comma that adds to the main clause rather than limits it:
-# a participle (", killing 12"), a non-restrictive relative (", which..."), "as well as".
-_TRAILING = re.compile(
-    r",\s+(?:which|who|whose|as well as|including|[a-z]+ing)\b", re.IGNORECASE
-)
+# A full stop that ends an abbreviation ("the U.S.") rather than the sentence.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St)\.$")
 # A sentence that leans on the one before it, or is said in passing.
 _CONNECTIVE = re.compile(
     r"^[\"“`'(]*(?:but|and|or|yet|so|still|also|finally|now|however|meanwhile|moreover|furthermore|"
@@ -156,24 +161,30 @@ def headline_span(sentence: Sentence, reported: bool) -> tuple[int, int] | None:
     text = sentence.text
     if not headline_like(text):
         return None
-    start, end = 0, len(text.rstrip())
-    start = filing_end(text)
-    if len(text[start:end].split()) > SHORT_WORDS and (opening := OPENING.match(text[start:])):
+    full = len(text.rstrip())
+    start, end = filing_end(text), full
+    if len(text[start:end].split()) > SHORT_WORDS and (opening := OPENING.match(text[start:])) \
+            and safe_to_cut(opening.group()):
         start += opening.end()
     if len(text[start:end].split()) > SHORT_WORDS:
-        for trailing in _TRAILING.finditer(text, start):
-            cut = text[trailing.start():end]
-            if not SPEECH.search(cut) and not any(q in cut for q in _QUOTE_MARKS):
-                end = trailing.start()
+        # The rest of the sentence from a clause that adds to the main one, if all of that
+        # rest may go (no speaker, source, quotation, negation or condition in it).
+        for added in ADDED.finditer(text, start):
+            if (is_participle(added.group(2)) and not open_quote(text, added.start())
+                    and safe_to_cut(text[added.start():end])):
+                end = added.start()
                 break
-    kept = text[start:end].rstrip(" ,;:")
-    kept = kept if kept.endswith((".", "!")) else kept + "."
-    if not headline_like(kept) or problem(kept, reported):
+    span = text[start:end].rstrip(" ,;:")
+    if span.endswith(".") and not _ABBREVIATION_END.search(span):
+        span = span[:-1]
+    if not span:
         return None
-    if (start, end) != (0, len(text.rstrip())) and not check(kept, [text]).supported:
+    shown = span[0].upper() + span[1:]
+    if not headline_like(shown + ".") or problem(shown + ".", reported):
         return None
-    end = start + len(kept.rstrip("."))
-    return sentence.start + start, sentence.start + end
+    if (start, end) != (filing_end(text), full) and not check(shown, [text]).supported:
+        return None
+    return sentence.start + start, sentence.start + start + len(span)
 
 
 def headline_like(text: str) -> bool:

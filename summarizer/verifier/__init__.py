@@ -18,20 +18,30 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from summarizer.verifier.concise import OPENING, filing_end
-    from summarizer.verifier.decide import check, clear_caches
+    from summarizer.verifier.concise import (
+        ADDED,
+        OPENING,
+        filing_end,
+        is_participle,
+        open_quote,
+        safe_to_cut,
+    )
+    from summarizer.verifier.decide import check, clear_caches, same_fact
     from summarizer.verifier.recheck_brief import document_text, load_brief, recheck
     from summarizer.verifier.verify_drafts import quote, verify
 
 # name -> the module that defines it
 _HOMES = {
-    "OPENING": "concise", "filing_end": "concise", "check": "decide", "clear_caches": "decide",
+    "ADDED": "concise", "OPENING": "concise", "filing_end": "concise",
+    "is_participle": "concise", "open_quote": "concise", "safe_to_cut": "concise",
+    "check": "decide", "clear_caches": "decide", "same_fact": "decide",
     "quote": "verify_drafts",
     "verify": "verify_drafts", "recheck": "recheck_brief", "load_brief": "recheck_brief",
     "document_text": "recheck_brief",
 }
-__all__ = ["OPENING", "check", "clear_caches", "document_text", "filing_end", "load_brief",
-           "quote", "recheck", "verify"]
+__all__ = ["ADDED", "OPENING", "check", "clear_caches", "document_text", "filing_end",
+           "is_participle", "load_brief", "open_quote", "quote", "recheck", "safe_to_cut",
+           "same_fact", "verify"]
 
 
 def __getattr__(name: str) -> object:

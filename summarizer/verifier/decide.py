@@ -160,12 +160,19 @@ def check_with_rules(
         score, hard = p, False
     else:
         score, hard = combine.score(p, rules), bool(set(rules.fired) & combine.KEPT_HARD)
-        if hard:  # as in the rules' own score: a named error pulls the score down too
-            score *= PENALTY
+        if hard or rules.attributed:  # as in the rules' own score: a named error pulls the
+            score *= PENALTY  # score down too
     supported = (score >= combine.threshold(model_alone=set(RULES) <= disabled) and not hard
                  and rules.attributed is None)
     reasons = [f"entailment {p:.2f}", *rules.reasons]
     return _result(supported, score, rules.chosen, reasons), rules.score
+
+
+def same_fact(claim: str, evidence: list[str]) -> CheckResult:
+    """`check()` for whether two texts state one fact (grouping, restated news): who says
+    it does not change what is said, so attribution is not asked for."""
+    disabled = ({"attribution"} if entail.enabled() else {MODEL, "attribution"})
+    return check(claim, evidence, frozenset(disabled))
 
 
 def threshold(disabled: frozenset[str] = NONE) -> float:
@@ -219,8 +226,10 @@ def rule_check(claim: str, evidence: list[str], disabled: frozenset[str] = NONE)
     who = None
     if "attribution" not in disabled and (who := attribution.unattributed(
             claim, [evidence[i] for i in sorted(chosen)])):
-        # Unsupported whatever the score: the evidence says someone said it, not that it is so.
-        reasons = [f"states as fact what the evidence attributes to {who}", *reasons]
+        # Unsupported whatever the score: the evidence says someone said it, not that it is
+        # so. Like any named error, it pulls the score down too.
+        score, reasons = score * PENALTY, [f"states as fact what the evidence attributes to {who}",
+                                           *reasons]
     return RuleVerdict(score, reasons, fired, result.share, chosen, who)
 
 

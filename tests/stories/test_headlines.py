@@ -36,7 +36,7 @@ def _cut(text: str, reported: bool = False) -> str | None:
          "A federal judge blocked the city's ban on bank fees"),
         # a long sentence loses its trailing participle clause, which adds to it
         ("Floods swept through the southern provinces of the country over the weekend after days "
-         "of heavy rain, killing at least 40 people and leaving thousands without homes.",
+         "of heavy rain, killing at least 40 people and destroying thousands of homes.",
          "Floods swept through the southern provinces of the country over the weekend after days "
          "of heavy rain"),
         # ...but never the clause that says who says so
