@@ -7,6 +7,8 @@ short on purpose: a synonym that is too loose lets a wrong claim through.
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("english")
@@ -297,11 +299,24 @@ def _groups() -> dict[str, frozenset[str]]:
 
 SYNONYM_KEYS: dict[str, frozenset[str]] = _groups()
 
+WORDNET_POS = ("a", "v", "n", "r")  # adjectives, verbs, nouns, adverbs: every pair
+
+
+def _wordnet_antonyms() -> list[str]:
+    """WordNet 3.0's antonym pairs of single words (`training/wordnet_antonyms.py`), as
+    "word opposite" lines: opposites no one chose for this project's own cases."""
+    table = files("summarizer.language").joinpath("antonyms.tsv")
+    rows = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines() if line]
+    return [f"{a} {b}" for a, b, pos in rows if pos in WORDNET_POS]
+
+
 ANTONYMS: dict[str, set[str]] = {}
-for _pair in _ANTONYMS:
+for _pair in (*_ANTONYMS, *_wordnet_antonyms()):
     if not _pair.strip():
         continue
     _a, _b = (_stem(w) for w in _pair.split())
+    if _a == _b:  # "increase"/"increased" stem alike: no pair to tell apart
+        continue
     ANTONYMS.setdefault(_a, set()).add(_b)
     ANTONYMS.setdefault(_b, set()).add(_a)
 

@@ -17,7 +17,9 @@ from summarizer.verifier.decide import THRESHOLD
 PERTURBED_REJECTED = 95.0  # % of label-false claims that check() must reject
 PARAPHRASES_ACCEPTED = 90.0  # % of label-true claims that check() must accept
 WICE_SLICE = 60  # first N WiCE claims
-WICE_FLOOR = 62.0  # measured 65.1 on this slice at THRESHOLD 0.75, less a margin of 3
+# Measured 61.3 on this slice at THRESHOLD 0.75, less a margin of 3 (65.1 before a claim that
+# drops the speaker of reported evidence became unsupported: WiCE's labels accept many).
+WICE_FLOOR = 58.0
 
 
 def test_adversarial_suite_meets_targets():
