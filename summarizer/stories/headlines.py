@@ -64,7 +64,6 @@ _CONNECTIVE = re.compile(
 # "..., he said": a speaker only the sentences before it name.
 _PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it)\s+(?:\w+ly\s+)?" + SPEECH.pattern,
                               re.IGNORECASE)
-_QUOTE_MARKS = ("\"", "“", "”", "``", "''", "‘", "’’")
 # A quoted span: someone's words when it runs to four words or more, or opens the sentence.
 # A name or a term in quotation marks ('the "No More 404" sites', 'the "expansion"') is not.
 _QUOTED = re.compile(r"(?:\"|“|``|‘)(.+?)(?:\"|”|''|’)")
