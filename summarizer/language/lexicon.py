@@ -299,15 +299,13 @@ def _groups() -> dict[str, frozenset[str]]:
 
 SYNONYM_KEYS: dict[str, frozenset[str]] = _groups()
 
-WORDNET_POS = ("a", "v", "n", "r")  # adjectives, verbs, nouns, adverbs: every pair
-
-
 def _wordnet_antonyms() -> list[str]:
-    """WordNet 3.0's antonym pairs of single words (`training/wordnet_antonyms.py`), as
-    "word opposite" lines: opposites no one chose for this project's own cases."""
+    """WordNet 3.0's antonym pairs of single words, every part of speech
+    (`training/wordnet_antonyms.py`), as "word opposite" lines: opposites no one chose for
+    this project's own cases."""
     table = files("summarizer.language").joinpath("antonyms.tsv")
-    rows = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines() if line]
-    return [f"{a} {b}" for a, b, pos in rows if pos in WORDNET_POS]
+    return [" ".join(line.split("\t")[:2])
+            for line in table.read_text(encoding="utf-8").splitlines() if line]
 
 
 ANTONYMS: dict[str, set[str]] = {}

@@ -160,8 +160,8 @@ def headline_span(sentence: Sentence, reported: bool) -> tuple[int, int] | None:
     text = sentence.text
     if not headline_like(text):
         return None
-    full = len(text.rstrip())
-    start, end = filing_end(text), full
+    full, begin = len(text.rstrip()), filing_end(text)
+    start, end = begin, full
     if len(text[start:end].split()) > SHORT_WORDS and (opening := OPENING.match(text[start:])) \
             and safe_to_cut(opening.group()):
         start += opening.end()
@@ -181,7 +181,7 @@ def headline_span(sentence: Sentence, reported: bool) -> tuple[int, int] | None:
     shown = span[0].upper() + span[1:]
     if not headline_like(shown + ".") or problem(shown + ".", reported):
         return None
-    if (start, end) != (filing_end(text), full) and not check(shown, [text]).supported:
+    if (start, end) != (begin, full) and not check(shown, [text]).supported:
         return None
     return sentence.start + start, sentence.start + start + len(span)
 

@@ -51,50 +51,46 @@ def _main_clauses(evidence: str) -> str:
     return _RELATIVE.sub(lambda m: " " * len(m.group()), evidence)
 
 
-def speaker(evidence: str) -> str | None:
-    """Who the evidence attributes its content to, if it attributes it to anyone."""
+def report(evidence: str) -> tuple[str, tuple[int, int]] | None:
+    """Who the evidence attributes its content to, and where that content stands (the
+    clause the speaker governs), if it attributes it to anyone.
+
+    >>> text = "Sales will double, the company said on Tuesday."
+    >>> who, (start, end) = report(text)
+    >>> who, text[start:end]
+    ('the company', 'Sales will double')
+    >>> text = "The company said sales would double."
+    >>> who, (start, end) = report(text)
+    >>> who, text[start:end]
+    ('The company', ' sales would double.')
+    >>> report("The plan, which officials said would cost nothing, was approved.")
+    """
     evidence = _main_clauses(evidence)
     if m := _ACCORDING.search(evidence):
-        return m.group("who").strip()
+        return m.group("who").strip(), (0, len(evidence))
     if m := _TRAILING.search(evidence):
-        return m.group("who").strip()
-    if m := _SPEAKER.search(evidence):
-        return (m.group("who") or m.group("who2")).strip()
+        return m.group("who").strip(), (0, m.start())
     if m := _HEARSAY.search(evidence):
-        return f"unnamed sources ('{m.group('word').lower()}')"
-    if _QUOTE.search(evidence):
-        return "a quotation"
+        return f"unnamed sources ('{m.group('word').lower()}')", (0, len(evidence))
+    if m := _SPEAKER.search(evidence):
+        who = (m.group("who") or m.group("who2")).strip()
+        after = re.sub(r"\b(?:on|last|this|late|early)\b|\w+day\b", "", evidence[m.end():])
+        if not after.strip(" .,;:\"'”’"):  # "Y, X said (on Tuesday)."
+            comma = evidence.rfind(",", 0, m.start())
+            return who, (0, comma if comma >= 0 else m.start())
+        return who, (m.end(), len(evidence))  # "X said (that) Y"
+    if q := _QUOTE.search(evidence):
+        return "a quotation", q.span()
     return None
+
+
+def speaker(evidence: str) -> str | None:
+    """Who the evidence attributes its content to, if it attributes it to anyone."""
+    found = report(evidence)
+    return found[0] if found else None
 
 
 UNREPORTED_SHARE = 0.8  # of the claim's words in the evidence, found outside what it reports
-
-
-def reported_part(evidence: str) -> tuple[int, int] | None:
-    """Where the evidence's reported content stands: the clause its speaker governs.
-
-    >>> text = "Sales will double, the company said on Tuesday."
-    >>> text[slice(*reported_part(text))]
-    'Sales will double'
-    >>> text = "The company said sales would double."
-    >>> text[slice(*reported_part(text))]
-    ' sales would double.'
-    >>> reported_part("The plan, which officials said would cost nothing, was approved.")
-    """
-    evidence = _main_clauses(evidence)
-    if _ACCORDING.search(evidence) or _HEARSAY.search(evidence):
-        return 0, len(evidence)
-    if m := _TRAILING.search(evidence):
-        return 0, m.start()
-    if m := _SPEAKER.search(evidence):
-        after = re.sub(r"\b(?:on|last|this|late|early)\b|\w+day\b", "", evidence[m.end():])
-        if not after.strip(" .,;:\"'”’"):  # "Y, X said (on Tuesday)."
-            return 0, evidence.rfind(",", 0, m.start()) if "," in evidence[:m.start()] else (
-                m.start())
-        return m.end(), len(evidence)  # "X said (that) Y"
-    if q := _QUOTE.search(evidence):
-        return q.span()
-    return None
 
 
 def unattributed(claim: str, evidence: list[str]) -> str | None:
@@ -112,12 +108,13 @@ def unattributed(claim: str, evidence: list[str]) -> str | None:
     stems = set(content_stems(claim))
     who, plain = None, []
     for text in evidence:
-        part = reported_part(text)
-        if part is None:
+        found = report(text)
+        if found is None:
             plain.append(text)
             continue
-        who = who or speaker(text)
-        plain.append(text[: part[0]] + " " + text[part[1]:])
+        who = who or found[0]
+        start, end = found[1]
+        plain.append(text[:start] + " " + text[end:])
     if who is None or not stems:
         return None
     # Of the claim's words that the evidence holds at all (a paraphrase holds fewer), the
