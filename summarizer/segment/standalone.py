@@ -18,9 +18,10 @@ Each check returns the reason the sentence does not stand alone, or None.
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from lemminflect import getAllLemmas
+from lemminflect import getAllInflections, getAllLemmas
 
 from summarizer.language.text import content_stems, words
 from summarizer.models import Sentence
@@ -70,6 +71,22 @@ SPEECH = re.compile(
 _QUOTES = "\"“”"
 MIN_WORDS = 4
 _VERB_TAGS = frozenset({"VERB", "AUX"})
+_AUXILIARIES = frozenset(
+    "is are was were be been has have had will would can could may might must shall should "
+    "do does did isn't aren't wasn't weren't hasn't haven't hadn't won't can't didn't "
+    "doesn't cannot".split())
+_NAMING = frozenset({"NOUN", "PROPN", "ADJ"})  # what a caption's subject is made of
+_SUBJECT_PRONOUNS = frozenset("i you we they he she it".split())
+# "it's", "I'm", "they've", "isn’t": a verb inside a contraction.
+_CONTRACTED = re.compile(r"\b(?:(?:i|you|he|she|it|we|they|there|that|what|who|here)['’]"
+                         r"(?:s|m|re|ve|ll|d)|\w+n['’]t)\b", re.IGNORECASE)
+# A caption's shape: a capitalised first word, words without commas, then an -ing word.
+_SUBJECT_THEN_ING = re.compile(r"^[\"“]?([A-Z][\w.'’-]*(?:\s+[\w.'’-]+)*?)\s+([a-z]+ing)\b")
+_TOKEN = re.compile(r"[\w'’]+")
+# After a determiner or a preposition, a word is a noun ("for clues"), not a verb.
+_NOUN_BEFORE = frozenset(
+    "a an the this that these those his her its their our my your some every each no any "
+    "to of for in on at by with from into over under through about after before".split())
 _LOWER_WORD = re.compile(r"\b[a-z]+(?:['’][a-z]+)?\b")  # a capitalised word is a name or an opener
 _CUT_SHORT = re.compile(r"(?:\.\.\.|…)\s*(?:\([^)]*\))?\s*$")
 _READER = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
@@ -152,11 +169,51 @@ def verbless(text: str) -> str | None:
     'a fragment: no verb states anything'
     >>> verbless("Kim ordered new factories.") is None
     True
+
+    A photo caption names someone doing something, and no verb says it happened:
+
+    >>> verbless("Leader Kim Jong Un visiting munitions enterprises at an undisclosed place.")
+    'a caption: no verb states anything'
+    >>> verbless("Scientists studying the samples believe they are new.") is None
+    True
     """
-    if not any(_VERB_TAGS & set(getAllLemmas(w)) for w in _LOWER_WORD.findall(text)
-               if w != "according"):
+    lower = [w for w in _LOWER_WORD.findall(text) if w != "according"]
+    if not any(_VERB_TAGS & set(getAllLemmas(w)) for w in lower):
         return "a fragment: no verb states anything"
+    if _caption(text):
+        return "a caption: no verb states anything"
     return None
+
+
+def _caption(text: str) -> bool:
+    """Whether `text` reads as a photo caption: who, then what they are doing in -ing, and no
+    verb that says it happened ("People clinging to buses.")."""
+    match = _SUBJECT_THEN_ING.match(text)
+    if match is None or _CONTRACTED.search(text) or not _inflected(match.group(2), "VBG"):
+        return False
+    subject = _LOWER_WORD.findall(match.group(1))
+    if any(not getAllLemmas(w) or not set(getAllLemmas(w)) <= _NAMING for w in subject):
+        return False  # "Instead of stopping", "workers say searching": not a bare subject
+    rest = _TOKEN.findall(text[match.start(2):])
+    return not any(_states(before.lower(), word) for before, word in itertools.pairwise(rest))
+
+
+def _states(before: str, word: str) -> bool:
+    """Whether `word`, after `before`, can be the verb that says something happened: an
+    auxiliary, a subject pronoun's verb, or a verb form that is not a noun after a determiner
+    or a preposition ("saw", "bears", "include"; not "for clues", "an undisclosed place")."""
+    if word in _AUXILIARIES or before in _SUBJECT_PRONOUNS:
+        return True
+    if not word.islower() or before in _NOUN_BEFORE:
+        return False
+    only_verb = set(getAllLemmas(word)) - {"ADV"} <= _VERB_TAGS
+    return _inflected(word, "VBD", "VBZ") or (only_verb and _inflected(word, "VBP"))
+
+
+def _inflected(word: str, *tags: str) -> bool:
+    """Whether `word` is one of the verb forms `tags` ("VBD": "saw", "VBZ": "bears")."""
+    return any(word in getAllInflections(lemma, upos="VERB").get(tag, ())
+               for lemma in getAllLemmas(word).get("VERB", ()) for tag in tags)
 
 
 def to_reader(text: str) -> str | None:

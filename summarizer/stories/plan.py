@@ -1,7 +1,10 @@
 """Choose what the brief covers and make sure each draft prompt fits the model.
 
-Facts are ranked by corroboration (distinct sources), then centrality; a fact
-that repeats one already chosen is skipped as redundant, and so is one none of
+Facts are ranked by weight, then centrality. A fact's weight is the number of
+distinct sources that carry it plus the number that lead with it (in one of
+their first `LEAD` body sentences): news writing puts what matters first, so
+a fact five outlets open with outweighs one five outlets mention in passing.
+A fact that repeats one already chosen is skipped as redundant, and so is one none of
 whose sentences could stand alone in a brief (`standalone.py`). Every fact left out
 is listed with its reason, so nothing is truncated silently.
 """
@@ -16,11 +19,14 @@ from summarizer.models import Corpus, Fact, Grouping, Plan, parse_sentence_id
 from summarizer.segment import problem
 
 REDUNDANT = 0.5  # cosine between facts above which the later one adds nothing new
+LEAD = 3  # a document's first body sentences, where it says what matters most
 
 
 def plan(grouping: Grouping, corpus: Corpus, max_items: int, prompt_budget: int) -> Plan:
     """Pick up to `max_items` facts whose sentences fit `prompt_budget` tokens each."""
-    ranked = sorted(grouping.facts, key=lambda f: (-f.sources, -f.centrality, f.fact_id))
+    leading = leading_sources(grouping, corpus)
+    ranked = sorted(grouping.facts, key=lambda f: (-(f.sources + leading[f.fact_id]),
+                                                   -f.centrality, f.fact_id))
     texts = {sid: corpus.sentence(sid).readable for f in ranked for sid in f.sentence_ids}
     vectors = _fact_vectors(ranked, texts)
     chosen: list[int] = []
@@ -50,6 +56,16 @@ def plan(grouping: Grouping, corpus: Corpus, max_items: int, prompt_budget: int)
         facts.append(fitted)
     estimate = sum(tokens.count(texts[sid]) for f in facts for sid in f.sentence_ids)
     return Plan(facts=tuple(facts), omitted=omitted, prompt_tokens=estimate)
+
+
+def leading_sources(grouping: Grouping, corpus: Corpus) -> dict[str, int]:
+    """Fact ID -> how many distinct sources give the fact among their first `LEAD` sentences."""
+    lead: dict[str, str] = {}
+    for doc in corpus.documents:
+        body = [s for s in doc.sentences if s.is_body][:LEAD]
+        lead.update((s.sentence_id, s.source) for s in body)
+    return {f.fact_id: len({lead[sid] for sid in f.sentence_ids if sid in lead})
+            for f in grouping.facts}
 
 
 def _why_not_alone(fact: Fact, texts: dict[str, str]) -> str | None:

@@ -120,7 +120,7 @@ def verify_candidate(
     else:
         why_lost = result.reasons or ("no content words to check",)
     lost = Dropped(text=candidate.text, citations=candidate.citations, reasons=why_lost)
-    replaced = best_source_item(sentences, fact, reported, candidate.text)
+    replaced = best_source_item(sentences, fact, reported, replacing=True)
     if replaced is not None:
         reasons = (*why_lost, "replaced by a source sentence")
         return replaced, lost.model_copy(update={"reasons": reasons})
@@ -128,13 +128,14 @@ def verify_candidate(
 
 
 def best_source_item(
-    sentences: list[Sentence], fact: Fact, reported: frozenset[str], draft: str = "",
+    sentences: list[Sentence], fact: Fact, reported: frozenset[str], replacing: bool = False,
 ) -> Item | None:
     """The fact's best-supported source sentence that stands alone, as an item, verbatim:
-    what stands in for an unsupported `draft` ("replaced"), or, with no draft at all
-    (`--draft never`), the fact's item as its sources say it ("quoted")."""
-    origin, changes = ("replaced", ("the draft was unsupported",)) if draft else ("quoted", ())
-    for source in best_supported(sentences, draft):
+    what stands in for an unsupported draft (`replacing`: "replaced"), or, with no draft
+    at all (`--draft never`), the fact's item as its sources say it ("quoted")."""
+    origin, changes = (("replaced", ("the draft was unsupported",)) if replacing
+                       else ("quoted", ()))
+    for source in best_supported(sentences):
         if problem(source.readable, bool(reported)):
             continue
         item = _item(source.readable, sentences, fact, origin, changes)
@@ -238,19 +239,20 @@ def supporting_citations(text: str, sentences: list[Sentence]) -> tuple[Citation
     return ()
 
 
-def best_supported(sentences: list[Sentence], draft: str = "") -> list[Sentence]:
+def best_supported(sentences: list[Sentence]) -> list[Sentence]:
     """Source sentences ordered by how many of the fact's other sentences support them.
 
-    The sentence that most sources back is what they agree on; among equals,
-    the one that states most of what the `draft` tried to say (it stands in for
-    the draft), then the one whose words the others cover best, the most central.
+    The sentence that most sources back is what they agree on; among equals, the
+    one whose words the others cover best, then the first in reading order. A
+    rejected draft has no say in it: the sentence standing in for it is the one
+    `--draft never` quotes, so the brief does not hang on what a failed draft
+    happened to say (a server's batching, say, or another model).
     """
 
-    def rank(s: Sentence) -> tuple[int, float, float, str]:
+    def rank(s: Sentence) -> tuple[int, float, str]:
         results = [check(s.readable, [o.readable]) for o in sentences if o is not s]
         backers = sum(r.supported for r in results)
         mean = sum(r.score for r in results) / len(results) if results else 0.0
-        says = check(draft, [s.readable]).score if draft else 0.0
-        return -backers, -says, -mean, s.sentence_id
+        return -backers, -mean, s.sentence_id
 
     return sorted(sentences, key=rank)

@@ -44,6 +44,34 @@ def test_a_fragment_is_no_fact() -> None:
     assert problem("Kim Jong Un ordered new missile factories on Friday.", reported=False) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korean leader Kim Jong Un visiting munitions enterprises at an undisclosed place.",
+        "People clinging to buses.",
+        "Police scanning the submarine for clues.",
+    ],
+)
+def test_a_caption_is_no_fact(text: str) -> None:
+    assert problem(text, reported=False) == "a caption: no verb states anything"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An officer responding to the scene saw one of the men stab a protester.",
+        "Other countries boycotting the conference include France and Norway.",
+        "Drug dealing remains a powerful temptation.",
+        "Workers searching the rubble found two survivors on Friday.",
+        "After an hour of searching, a helicopter crew spotted the swimmer.",
+        "Fans cheering the team marched through Oslo on Monday.",
+        "Rescuers searching the rubble say they're hopeful.",
+    ],
+)
+def test_a_sentence_with_a_participle_is_no_caption(text: str) -> None:
+    assert problem(text, reported=False) is None
+
+
 def test_a_question_is_no_fact() -> None:
     assert problem("Have we had in modern times a president who was so out of his depth?",
                    reported=False) == "a question, not a statement of fact"
