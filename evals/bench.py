@@ -4,8 +4,10 @@
 wall and CPU seconds and peak memory for ingest, segment, stories and the
 per-story marking, grouping and planning, at each size, with the ratio of
 time per doubling; then a whole brief of 100 documents with the default
-model. CPU seconds are what the work costs when others share the machine;
-the load average at the end of each run is reported beside it.
+model, and the seeds brief with `--draft never` end to end through the CLI
+(`python -m evals.bench --one never 5`). CPU seconds are what the work
+costs when others share the machine; the load average at the end of each
+run is reported beside it.
 
 The documents are Multi-News dev articles (measured only, never learnt from).
 The dev sample holds about 670 usable articles, fewer than 1,000, so every
@@ -36,6 +38,7 @@ SIZES = (50, 100, 200, 500, 1000)
 BRIEF_DOCS = 100
 SEED = 5
 OUT = Path(__file__).resolve().parent / "out" / "bench.md"
+QUICK_RUNS = 5  # runs of the seeds brief with --draft never; the median is reported
 
 
 def halves(text: str) -> list[str]:
@@ -161,6 +164,21 @@ def server_brief(n: int, binary: Path, slots: int = 4) -> dict:
             "drafting": result.drafting.model_dump()}
 
 
+def quick_brief(runs: int = QUICK_RUNS) -> dict:
+    """The seeds brief with `--draft never`, end to end as a user runs it (a new Python
+    process each time, libraries loaded, Markdown written): wall seconds of each run."""
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    seconds = []
+    with tempfile.TemporaryDirectory(prefix="bench-never-") as tmp:
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "summarizer.cli", "brief", str(seeds),
+                            "--draft", "never", "--no-archive", "--out",
+                            str(Path(tmp) / "brief.md")], check=True, capture_output=True)
+            seconds.append(round(time.perf_counter() - start, 2))
+    return {"runs": seconds, "median": sorted(seconds)[len(seconds) // 2]}
+
+
 def _wait_for(make, seconds: float = 120.0):  # type: ignore[no-untyped-def]
     from summarizer.errors import ModelError
 
@@ -264,6 +282,8 @@ def main() -> None:
         kind, n = args[1], int(args[2])
         if kind == "server":
             print(json.dumps(server_brief(n, Path(args[3]))))
+        elif kind == "never":
+            print(json.dumps(quick_brief(n)))
         else:
             print(json.dumps(plan_only(n) if kind == "plan" else whole_brief(n)))
         return
@@ -273,7 +293,11 @@ def main() -> None:
         rows.append(child("plan", n))
         print(json.dumps(rows[-1]), file=sys.stderr)
     full = None if "--no-brief" in args else child("brief", BRIEF_DOCS)
-    text = table(rows, full)
+    quick = quick_brief()
+    runs = ", ".join(map(str, quick["runs"]))
+    text = table(rows, full) + (
+        f"\nThe seeds brief with `--draft never`, end to end through the CLI: median "
+        f"{quick['median']} s over {len(quick['runs'])} runs ({runs}).\n")
     binary = llama_server()
     if full and binary:
         served = child("server", BRIEF_DOCS, str(binary))

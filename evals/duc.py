@@ -12,7 +12,8 @@
    the four), beside lead and LexRank (`evals/content.py`) in the same run.
 
 Nothing is tuned on these figures' clusters beyond what the README says.
-`python -m evals.duc [--clusters N]` prints both.
+`python -m evals.duc [--clusters N]` prints both, without a model; with
+`--model`, the content part only, each cluster drafted by the default model.
 """
 
 from __future__ import annotations
@@ -146,6 +147,11 @@ def main() -> None:
     if (why := missing()) is not None:
         raise SystemExit(why)
     limit = int(sys.argv[sys.argv.index("--clusters") + 1]) if "--clusters" in sys.argv else 30
+    if "--model" in sys.argv:  # the clusters drafted by the default model, as `eval` does
+        from evals.runs import Models
+
+        print(json.dumps({"content": coverage(limit, Models().brief)}, indent=1))
+        return
     print(json.dumps(evaluate(limit), indent=1))
 
 

@@ -1,9 +1,20 @@
-"""TF-IDF vectors over content stems, so that sentences are compared one way everywhere."""
+"""TF-IDF vectors over content stems, so that sentences are compared one way everywhere.
+
+The weighting is scikit-learn's `TfidfVectorizer(sublinear_tf=True)`: term
+frequency 1 + ln(tf), smoothed IDF ln((1 + n) / (1 + df)) + 1, rows scaled to
+unit length. It is built here on `scipy.sparse` because importing scikit-learn
+(which loads `scipy.stats`) took longer than a whole brief without a model
+spends on its work; `tests/language/test_similarity.py` holds it to
+scikit-learn's matrices.
+"""
 
 from __future__ import annotations
 
-from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import TfidfVectorizer
+import math
+from collections import Counter
+
+import numpy as np
+from scipy.sparse import csr_matrix, diags
 
 from summarizer.language.text import analyzer
 
@@ -11,11 +22,36 @@ from summarizer.language.text import analyzer
 def tfidf_matrix(texts: list[str], fit_on: list[str] | None = None) -> csr_matrix:
     """L2-normalised TF-IDF rows for `texts`; IDF learnt from `fit_on` (default: `texts`).
 
-    Rows are unit vectors, so `m @ m.T` is the cosine similarity matrix.
+    Rows are unit vectors, so `m @ m.T` is the cosine similarity matrix. With no word
+    to learn from, every row is zero: every text is equally unrelated.
+
+    >>> m = tfidf_matrix(["Kim ordered missiles.", "Kim ordered shells.", "Rain fell."])
+    >>> round(float((m @ m.T)[0, 1]), 3), round(float((m @ m.T)[0, 2]), 3)
+    (0.536, 0.0)
     """
-    vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
-    try:
-        vectorizer.fit(fit_on if fit_on is not None else texts)
-    except ValueError:  # no English word at all: every sentence is equally unrelated
+    learnt = [analyzer(t) for t in (fit_on if fit_on is not None else texts)]
+    seen = Counter(f for features in learnt for f in set(features))
+    if not seen:
         return csr_matrix((len(texts), 1))
-    return vectorizer.transform(texts).tocsr()
+    column = {f: i for i, f in enumerate(sorted(seen))}
+    idf = np.log((1 + len(learnt)) / (1 + np.array([seen[f] for f in column]))) + 1
+    rows: list[int] = []
+    cols: list[int] = []
+    values: list[float] = []
+    counted = (Counter(features) for features in (learnt if fit_on is None
+                                                  else (analyzer(t) for t in texts)))
+    for row, counts in enumerate(counted):
+        for feature, n in counts.items():
+            if feature in column:
+                rows.append(row)
+                cols.append(column[feature])
+                values.append((1 + math.log(n)) * idf[column[feature]])
+    matrix = csr_matrix((values, (rows, cols)), shape=(len(texts), len(column)))
+    return unit_rows(matrix)
+
+
+def unit_rows(matrix: csr_matrix) -> csr_matrix:
+    """Each row scaled to length 1 (a zero row stays zero)."""
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return (diags(1 / norms) @ matrix).tocsr()

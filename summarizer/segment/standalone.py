@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from lemminflect import getAllInflections, getAllLemmas
+from lemminflect import getAllLemmas
 
 from summarizer.language.text import content_stems, words
 from summarizer.models import Sentence
@@ -189,7 +189,7 @@ def _caption(text: str) -> bool:
     """Whether `text` reads as a photo caption: who, then what they are doing in -ing, and no
     verb that says it happened ("People clinging to buses.")."""
     match = _SUBJECT_THEN_ING.match(text)
-    if match is None or _CONTRACTED.search(text) or not _inflected(match.group(2), "VBG"):
+    if match is None or _CONTRACTED.search(text) or not _inflected(match.group(2)):
         return False
     subject = _LOWER_WORD.findall(match.group(1))
     if any(not getAllLemmas(w) or not set(getAllLemmas(w)) <= _NAMING for w in subject):
@@ -206,14 +206,16 @@ def _states(before: str, word: str) -> bool:
         return True
     if not word.islower() or before in _NOUN_BEFORE:
         return False
-    only_verb = set(getAllLemmas(word)) - {"ADV"} <= _VERB_TAGS
-    return _inflected(word, "VBD", "VBZ") or (only_verb and _inflected(word, "VBP"))
+    lemmas = getAllLemmas(word)
+    if "VERB" not in lemmas or word.endswith("ing"):
+        return False
+    return _inflected(word) or set(lemmas) - {"ADV"} <= _VERB_TAGS
 
 
-def _inflected(word: str, *tags: str) -> bool:
-    """Whether `word` is one of the verb forms `tags` ("VBD": "saw", "VBZ": "bears")."""
-    return any(word in getAllInflections(lemma, upos="VERB").get(tag, ())
-               for lemma in getAllLemmas(word).get("VERB", ()) for tag in tags)
+def _inflected(word: str) -> bool:
+    """Whether `word` is a verb in another form than its dictionary one ("saw", "bears",
+    "visiting"; not "bring" or "place")."""
+    return any(lemma != word for lemma in getAllLemmas(word).get("VERB", ()))
 
 
 def to_reader(text: str) -> str | None:

@@ -35,11 +35,9 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix, hstack
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from summarizer.language.entities import names
-from summarizer.language.text import analyzer
+from summarizer.language.similarity import tfidf_matrix, unit_rows
 from summarizer.models import Corpus, Document, Segmented, StoryDocs
 
 LEAD_SENTENCES = 8  # body sentences that say what a news article is about
@@ -88,17 +86,13 @@ def _tfidf(texts: list[str]) -> csr_matrix:
     higher on Multi-News mixes, but then two short unrelated texts that share
     only "new" and "week" become identical vectors.
     """
-    vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
-    try:
-        return vectorizer.fit_transform(texts).tocsr()
-    except ValueError:  # no word in two documents: nothing links them
-        return csr_matrix((len(texts), 1))
+    return tfidf_matrix(texts)
 
 
 def document_vectors(parts: list[list[str]], weights: tuple[float, ...]) -> csr_matrix:
     """Unit rows joining one TF-IDF block per part, each adding its weight to the cosine."""
     blocks = [_tfidf(texts) * np.sqrt(w) for texts, w in zip(parts, weights, strict=True)]
-    return normalize(hstack(blocks).tocsr())
+    return unit_rows(hstack(blocks).tocsr())
 
 
 def cluster_documents(
