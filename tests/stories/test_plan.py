@@ -7,7 +7,7 @@ import pytest
 from summarizer.language import tokens
 from summarizer.models import Fact, Grouping
 from summarizer.stories.group import group
-from summarizer.stories.plan import REDUNDANT, fit_fact, leading_sources, plan
+from summarizer.stories.plan import REDUNDANT, fit_fact, leading_sources, plan, weight
 
 A = "Kim Jong Un ordered new missile factories on Friday."
 B = "On Friday Kim Jong Un ordered new missile factories to be built."
@@ -49,15 +49,20 @@ def test_ranked_by_sources_then_centrality_then_id(corpus) -> None:
     assert float(reason.rsplit(" ", 1)[1].rstrip(")")) >= REDUNDANT
 
 
-def test_a_fact_sources_lead_with_outranks_one_they_mention_later(make_corpus) -> None:
+def test_a_fact_sources_open_with_outranks_one_they_mention_later(make_corpus) -> None:
     filler = ("Farmers in Java planted rice this spring. Fishermen in Peru sold tuna at noon. "
               "Miners in Chile dug copper all week. ")
     corpus = make_corpus(f"{C} {filler}{A}", f"{D} {filler}{B}", marked=False)
-    # C and D open their documents, A and B come fourth: each fact has one source.
-    grouping = Grouping(facts=(fact("f001", "doc0-s004", centrality=0.9),
-                               fact("f002", "doc1-s000", centrality=0.1)))
+    # Two sources carry each fact: both open with f002's sentences, and give f001's fourth.
+    grouping = Grouping(facts=(fact("f001", "doc0-s004", "doc1-s004", centrality=0.9),
+                               fact("f002", "doc0-s000", "doc1-s000", centrality=0.1)))
     chosen = plan(grouping, corpus, max_items=10, prompt_budget=10_000)
     assert [f.fact_id for f in chosen.facts] == ["f002", "f001"]
+    # A lone source's opening is not corroborated: it weighs no more than its later sentence.
+    lone = Grouping(facts=(fact("f001", "doc0-s004", centrality=0.9),
+                           fact("f002", "doc1-s000", centrality=0.1)))
+    chosen = plan(lone, corpus, max_items=10, prompt_budget=10_000)
+    assert [f.fact_id for f in chosen.facts] == ["f001", "f002"]
 
 
 def test_ties_are_broken_by_fact_id(corpus) -> None:
@@ -150,7 +155,7 @@ def test_seed_plan(seed_corpus) -> None:
     chosen = plan(grouping, seed_corpus, max_items=8, prompt_budget=1_500)
     assert len(chosen.facts) == 8
     leading = leading_sources(grouping, seed_corpus)
-    weights = [f.sources + leading[f.fact_id] for f in chosen.facts]
+    weights = [weight(f, leading[f.fact_id]) for f in chosen.facts]
     assert weights == sorted(weights, reverse=True)
     sources = [f.sources for f in chosen.facts]
     assert sources[0] == 4
