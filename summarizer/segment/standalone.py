@@ -8,7 +8,8 @@ fine inside an article are wrong in a brief:
 - a reported claim stated as fact: when the sources only quote or report
   someone saying it, the item must say who ("Kim said...", "according to");
 - a fragment that carries no fact ("It's fire."), a sentence with no verb
-  ("With: Jane Levy, Shiloh Fernandez."), a sentence cut short ("Flower
+  ("With: Jane Levy, Shiloh Fernandez."), a photo caption, whose only verb
+  is an -ing form ("People clinging to buses."), a sentence cut short ("Flower
   products can be found... (AP)"), a question, which asks rather than states
   ("Is this the time to buy the shares?"), or words to the reader ("But use
   extreme caution when giving out your money.").
