@@ -192,8 +192,8 @@ def _caption(text: str) -> bool:
     match = _SUBJECT_THEN_ING.match(text)
     if match is None or _CONTRACTED.search(text) or not _inflected(match.group(2)):
         return False
-    subject = _LOWER_WORD.findall(match.group(1))
-    if any(not getAllLemmas(w) or not set(getAllLemmas(w)) <= _NAMING for w in subject):
+    subject = [set(getAllLemmas(w)) for w in _LOWER_WORD.findall(match.group(1))]
+    if any(not tags or not tags <= _NAMING for tags in subject):
         return False  # "Instead of stopping", "workers say searching": not a bare subject
     rest = _TOKEN.findall(text[match.start(2):])
     return not any(_states(before.lower(), word) for before, word in itertools.pairwise(rest))
@@ -210,13 +210,14 @@ def _states(before: str, word: str) -> bool:
     lemmas = getAllLemmas(word)
     if "VERB" not in lemmas or word.endswith("ing"):
         return False
-    return _inflected(word) or set(lemmas) - {"ADV"} <= _VERB_TAGS
+    return _inflected(word, lemmas) or set(lemmas) - {"ADV"} <= _VERB_TAGS
 
 
-def _inflected(word: str) -> bool:
+def _inflected(word: str, lemmas: dict | None = None) -> bool:
     """Whether `word` is a verb in another form than its dictionary one ("saw", "bears",
-    "visiting"; not "bring" or "place")."""
-    return any(lemma != word for lemma in getAllLemmas(word).get("VERB", ()))
+    "visiting"; not "bring" or "place"). `lemmas`: its lemmas, if already looked up."""
+    found = getAllLemmas(word) if lemmas is None else lemmas
+    return any(lemma != word for lemma in found.get("VERB", ()))
 
 
 def to_reader(text: str) -> str | None:

@@ -79,19 +79,14 @@ def name_text(document: Document, segmented: Segmented | None = None) -> str:
     return " ".join(n for text in body for n in sorted(names(text)))
 
 
-def _tfidf(texts: list[str]) -> csr_matrix:
-    """Unit TF-IDF rows over every word.
+def document_vectors(parts: list[list[str]], weights: tuple[float, ...]) -> csr_matrix:
+    """Unit rows joining one TF-IDF block per part, each adding its weight to the cosine.
 
     Words of one document only are kept on purpose: dropping them scores a bit
     higher on Multi-News mixes, but then two short unrelated texts that share
     only "new" and "week" become identical vectors.
     """
-    return tfidf_matrix(texts)
-
-
-def document_vectors(parts: list[list[str]], weights: tuple[float, ...]) -> csr_matrix:
-    """Unit rows joining one TF-IDF block per part, each adding its weight to the cosine."""
-    blocks = [_tfidf(texts) * np.sqrt(w) for texts, w in zip(parts, weights, strict=True)]
+    blocks = [tfidf_matrix(texts) * np.sqrt(w) for texts, w in zip(parts, weights, strict=True)]
     return unit_rows(hstack(blocks).tocsr())
 
 
