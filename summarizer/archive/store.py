@@ -79,6 +79,13 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX stories_by_day ON stories(as_of);
     CREATE INDEX items_by_thread ON items(thread_id);
     """,
+    # 2: each story's profile stems, counted when recorded (JSON, stem -> count), so that
+    # linking a day reads counts instead of analysing two years of texts again (NULL: counted
+    # from the profile). No SQL comment here: SQLite splices the column's text into the
+    # table's CREATE statement, where a comment would swallow its closing parenthesis.
+    """
+    ALTER TABLE stories ADD COLUMN terms TEXT
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -11,7 +11,9 @@ scikit-learn's matrices.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 from scipy.sparse import csr_matrix, diags
@@ -34,7 +36,7 @@ def tfidf_matrix(texts: list[str], fit_on: list[str] | None = None) -> csr_matri
     if not seen:
         return csr_matrix((len(texts), 1))
     column = {f: i for i, f in enumerate(sorted(seen))}
-    idf = np.log((1 + len(learnt)) / (1 + np.array([seen[f] for f in column]))) + 1
+    idf = smoothed_idf(np.array([seen[f] for f in column]), len(learnt))
     rows: list[int] = []
     cols: list[int] = []
     values: list[float] = []
@@ -47,6 +49,39 @@ def tfidf_matrix(texts: list[str], fit_on: list[str] | None = None) -> csr_matri
                 cols.append(column[feature])
                 values.append((1 + math.log(n)) * idf[column[feature]])
     matrix = csr_matrix((values, (rows, cols)), shape=(len(texts), len(column)))
+    return unit_rows(matrix)
+
+
+def smoothed_idf(document_frequency: np.ndarray, documents: int) -> np.ndarray:
+    """scikit-learn's smoothed IDF: ln((1 + n) / (1 + df)) + 1."""
+    return np.log((1 + documents) / (1 + document_frequency)) + 1
+
+
+def weigh(counts: Iterable[Mapping[str, int]]) -> csr_matrix:
+    """Unit TF-IDF rows from each text's feature counts (as `analyzer` gives them), the IDF
+    learnt from these rows: `tfidf_matrix`'s weighting for texts analysed earlier.
+
+    Counts are read one at a time into compact arrays, so a long run of stored counts
+    (the archive's stories of two years) never sits in memory as Python objects.
+
+    >>> m = weigh([{"kim": 1, "missil": 2}, {"kim": 1, "shell": 1}, {"rain": 1}])
+    >>> round(float((m @ m.T)[0, 1]), 3), round(float((m @ m.T)[0, 2]), 3)
+    (0.248, 0.0)
+    """
+    column: dict[str, int] = {}
+    starts, indices, tf = array("q", [0]), array("q"), array("d")
+    for features in counts:
+        for feature, n in features.items():
+            indices.append(column.setdefault(feature, len(column)))
+            tf.append(1 + math.log(n))
+        starts.append(len(indices))
+    rows = len(starts) - 1
+    if not column:
+        return csr_matrix((rows, 1))
+    matrix = csr_matrix((np.frombuffer(tf), np.frombuffer(indices, dtype=np.int64),
+                         np.frombuffer(starts, dtype=np.int64)), shape=(rows, len(column)))
+    idf = smoothed_idf(np.bincount(matrix.indices, minlength=len(column)), rows)
+    matrix.data = matrix.data * idf[matrix.indices]
     return unit_rows(matrix)
 
 

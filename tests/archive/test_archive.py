@@ -94,6 +94,25 @@ def test_the_next_day_a_story_is_developing_and_old_documents_are_context(
         ("2025-12-27", 1, 0), ("2025-12-28", 0, 1)]
 
 
+def test_an_archive_of_the_first_schema_is_migrated_and_still_links(tmp_path: Path) -> None:
+    """Stories recorded before profile stems were counted (schema 1) link from their text."""
+    archive = tmp_path / "archive.db"
+    one, two = seeds_days(tmp_path)
+    first = brief(one, archive, "2025-12-27")
+    with sqlite3.connect(archive) as db:  # back to schema 1, as an earlier version left it
+        db.execute("ALTER TABLE stories DROP COLUMN terms")
+        db.execute("PRAGMA user_version = 1")
+    db.close()
+    second = brief(two, archive, "2025-12-28")
+    assert second["stories"][0]["thread"]["id"] == first["stories"][0]["thread"]["id"]
+    assert second["stories"][0]["thread"]["status"] == "developing"
+    with sqlite3.connect(archive) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (2,)
+        assert [t is None for (t,) in db.execute("SELECT terms FROM stories ORDER BY as_of")
+                ] == [True, False]
+    db.close()
+
+
 def test_a_fact_told_yesterday_is_background_and_new_facts_lead(tmp_path: Path) -> None:
     archive = tmp_path / "archive.db"
     brief(folder(tmp_path, "mon", BRIDGE), archive, "2026-03-02")
