@@ -23,8 +23,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from summarizer.archive import Store
-from summarizer.archive.store import content_hash, now
+from summarizer.archive import Store, threads
+from summarizer.archive.store import content_hash, dumps, now
 
 from . import bench
 
@@ -33,6 +33,7 @@ DAYS = 365
 DAY_DOCS = 500
 STORIES_A_DAY = 10
 ITEMS_A_STORY = 3
+STORY_DOCS = 3  # documents whose openings each story's profile carries
 OUT = Path(__file__).resolve().parent / "out" / "archive_bench.md"
 TODAY = date(2026, 1, 1)  # the day briefed against the archive; the year before it is built
 
@@ -73,11 +74,15 @@ def build(path: Path, documents: int = ARCHIVE_DOCS) -> dict:
                 thread = (d // 7) * STORIES_A_DAY + s + 1
                 said = [texts[(d * STORIES_A_DAY + s + k) % len(texts)][:300]
                         for k in range(ITEMS_A_STORY)]
+                # As long as a real story's: its items, then its documents' openings.
+                about = " ".join([*said, *(texts[(d + s + k) % len(texts)][:threads.LEAD_CHARS]
+                                           for k in range(STORY_DOCS))])
                 db.execute("INSERT OR IGNORE INTO threads (id, headline) VALUES (?, ?)",
                            (thread, said[0][:80]))
-                db.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?)",
-                           (brief_id, f"story{s:03d}", thread, day, said[0][:80],
-                            " ".join(said)[:4000]))
+                db.execute("INSERT INTO stories (brief_id, story_id, thread_id, as_of, headline, "
+                           "profile, terms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           (brief_id, f"story{s:03d}", thread, day, said[0][:80], about,
+                            dumps(threads.terms(about))))
                 for k, text in enumerate(said):
                     db.execute("INSERT INTO items (brief_id, story_id, thread_id, position, new, "
                                "text, item) VALUES (?, ?, ?, ?, 1, ?, ?)",

@@ -1,7 +1,8 @@
 """Daily editions replayed: DUC 2003's 30 clusters mixed, fed one date at a time.
 
-`python -m evals.editions [--window DAYS ...]` briefs each date's documents
-(`--draft never`: linking is measured, not drafting) against one archive, in date
+`python -m evals.editions [WINDOW ...] [--same X ...] [--half first|second]` briefs
+each date's documents (`--draft never`: linking is measured, not drafting) against one
+archive, in date
 order, and scores how the archive linked them: B-cubed precision, recall and F1 of
 each document's thread against its DUC cluster (one TREC Novelty topic), over all
 days. Measured only: nothing here is tuned on. A clone without `../shared/` gets
@@ -136,7 +137,8 @@ def bcubed(pairs: dict[str, tuple[int, str]]) -> dict[str, float]:
 
 
 def evaluate() -> dict:
-    """The harness's part: the seeds, and DUC 2003 at the 30-day window (no model)."""
+    """The harness's part: the seeds, and DUC 2003's 30 clusters mixed, at the archive's own
+    window and threshold (no model)."""
     out = {"seeds": replay(threads.WINDOW_DAYS, seeds=True)}
     out["duc"] = (replay(threads.WINDOW_DAYS) if DUC.is_file()
                   else {"skipped": f"{DUC} not found"})

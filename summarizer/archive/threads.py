@@ -18,13 +18,14 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, timedelta
+from itertools import chain, groupby
+from operator import itemgetter
 
 import numpy as np
-
-from summarizer.archive.store import Store, content_hash, dumps, now
 import scipy.sparse as sp
 
-from summarizer.language.similarity import tfidf_matrix, unit_rows, weigh
+from summarizer.archive.store import Store, content_hash, dumps, now
+from summarizer.language.similarity import learn_idf, tfidf_matrix, unit_rows, weigh
 from summarizer.language.text import analyzer
 from summarizer.models import Brief, Document, DocumentRef, Item, Story, Thread, TimelineDay
 from summarizer.verifier import same_fact
@@ -41,11 +42,13 @@ WINDOW_DAYS = 730
 SAME_THREAD = 0.15
 # Of each document, the opening that goes into its story's profile: news says what a story
 # is about first, and the items alone are too few words to recognise it on another day
-# (first 15 DUC clusters, 730 days: items alone F1 0.79; with 600 characters 0.88; 1,500
-# 0.96; 3,000 drifts to other topics).
+# (first 15 DUC clusters, 730 days, threads as one text at cosine 0.12 before centroids
+# came in: items alone F1 0.79; with 600 characters 0.88; 1,500 0.96; 3,000 with a lower
+# threshold drifted to other topics).
 LEAD_CHARS = 1500
 LEADS = 5  # documents whose openings a profile takes
 ABOUT_CHARS = 4000  # of the headline, titles and items
+BATCH_STORIES = 500  # earlier stories whose vectors are held at once while linking
 LIKELY_SAME = 0.25  # cosine above which an earlier item is checked as the same fact
 CANDIDATES = 3  # earlier items checked per item, most alike first
 TIMELINE_ITEMS = 3  # items of each earlier day shown in a timeline
@@ -143,28 +146,36 @@ def _match(db: sqlite3.Connection, today: list[Mapping[str, int]], as_of: str,
            ) -> list[int | None]:
     """The thread each of today's stories continues, or None: greedy, best pair first, one
     to one. A thread is the centroid of its stories' unit TF-IDF vectors (one IDF for today's
-    stories and the window's), so a long thread weighs as much as a short one."""
+    stories and the window's), so a long thread weighs as much as a short one.
+
+    Two years of stories are read twice, one row at a time (their IDF, then their threads'
+    centroids a batch at a time), so that memory stays that of one batch, not of the window.
+    """
     start = (date.fromisoformat(as_of) - timedelta(days=WINDOW_DAYS)).isoformat()
-    owners: list[int] = []
 
-    def earlier() -> Iterator[Mapping[str, int]]:
-        # Streamed: two years of stories are read one row at a time, never all at once.
-        for row in db.execute("SELECT thread_id, terms, profile FROM stories WHERE as_of < ? "
-                              "AND as_of >= ? ORDER BY thread_id, as_of", (as_of, start)):
-            owners.append(row["thread_id"])
-            yield (json.loads(row["terms"]) if row["terms"] is not None
-                   else terms(row["profile"]))  # a story recorded before counts were kept
+    def stored() -> Iterator[tuple[int, Mapping[str, int]]]:
+        for row in db.execute("SELECT thread_id, terms, CASE WHEN terms IS NULL THEN profile "
+                              "END AS profile FROM stories WHERE as_of < ? AND as_of >= ? "
+                              "ORDER BY thread_id, as_of", (as_of, start)):
+            yield row["thread_id"], (json.loads(row["terms"]) if row["terms"] is not None
+                                     else terms(row["profile"]))  # recorded before schema 2
 
-    matrix = weigh([*today, *earlier()]) if today else None
-    if matrix is None or not owners:
+    column, idf = learn_idf(chain(today, (counts for _, counts in stored())))
+    mine = weigh(today, column, idf)
+    ids: list[int] = []
+    parts: list[np.ndarray] = []
+    batch: list[list[Mapping[str, int]]] = []
+    for thread, rows in groupby(stored(), key=itemgetter(0)):
+        ids.append(thread)
+        batch.append([counts for _, counts in rows])
+        if sum(map(len, batch)) >= BATCH_STORIES:
+            parts.append(_against_centroids(mine, batch, column, idf))
+            batch = []
+    if batch:
+        parts.append(_against_centroids(mine, batch, column, idf))
+    if not ids or not today:
         return [None] * len(today)
-    ids = sorted(set(owners))
-    row_of = {t: j for j, t in enumerate(ids)}
-    member = sp.csr_matrix((np.ones(len(owners)), ([row_of[t] for t in owners],
-                                                    np.arange(len(owners)))),
-                           shape=(len(ids), len(owners)))
-    centroids = unit_rows(member @ matrix[len(today):])
-    similar = (matrix[: len(today)] @ centroids.T).toarray()
+    similar = np.hstack(parts)
     out: list[int | None] = [None] * len(today)
     taken: set[int] = set()
     for flat in np.argsort(-similar, axis=None, kind="stable"):
@@ -174,6 +185,16 @@ def _match(db: sqlite3.Connection, today: list[Mapping[str, int]], as_of: str,
         if out[i] is None and j not in taken:
             out[i], _ = ids[j], taken.add(j)
     return out
+
+
+def _against_centroids(mine: sp.csr_matrix, threads: list[list[Mapping[str, int]]],
+                       column: dict[str, int], idf: np.ndarray) -> np.ndarray:
+    """Cosine of each of today's stories (rows of `mine`) to each thread's centroid."""
+    owner = np.repeat(np.arange(len(threads)), [len(stories) for stories in threads])
+    vectors = weigh((counts for stories in threads for counts in stories), column, idf)
+    member = sp.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))),
+                           shape=(len(threads), len(owner)))
+    return (mine @ unit_rows(member @ vectors).T).toarray()
 
 
 def _continue(db: sqlite3.Connection, story: Story, thread_id: int, as_of: str) -> Story:

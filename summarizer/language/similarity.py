@@ -57,31 +57,38 @@ def smoothed_idf(document_frequency: np.ndarray, documents: int) -> np.ndarray:
     return np.log((1 + documents) / (1 + document_frequency)) + 1
 
 
-def weigh(counts: Iterable[Mapping[str, int]]) -> csr_matrix:
-    """Unit TF-IDF rows from each text's feature counts (as `analyzer` gives them), the IDF
-    learnt from these rows: `tfidf_matrix`'s weighting for texts analysed earlier.
+def learn_idf(counts: Iterable[Mapping[str, int]]) -> tuple[dict[str, int], np.ndarray]:
+    """Each feature's column and smoothed IDF, from the texts' feature counts (as `analyzer`
+    gives them), read one text at a time: `tfidf_matrix`'s weighting for texts analysed
+    earlier, learnt without holding them."""
+    seen: Counter[str] = Counter()
+    documents = 0
+    for features in counts:
+        seen.update(features.keys())
+        documents += 1
+    column = {f: i for i, f in enumerate(seen)}
+    return column, smoothed_idf(np.fromiter(seen.values(), float, len(seen)), documents)
 
-    Counts are read one at a time into compact arrays, so a long run of stored counts
-    (the archive's stories of two years) never sits in memory as Python objects.
 
-    >>> m = weigh([{"kim": 1, "missil": 2}, {"kim": 1, "shell": 1}, {"rain": 1}])
+def weigh(counts: Iterable[Mapping[str, int]], column: dict[str, int], idf: np.ndarray,
+          ) -> csr_matrix:
+    """Unit TF-IDF rows from each text's feature counts, with `learn_idf`'s columns and IDF;
+    a feature it did not learn is left out. Read into compact arrays, one text at a time.
+
+    >>> texts = [{"kim": 1, "missil": 2}, {"kim": 1, "shell": 1}, {"rain": 1}]
+    >>> m = weigh(texts, *learn_idf(texts))
     >>> round(float((m @ m.T)[0, 1]), 3), round(float((m @ m.T)[0, 2]), 3)
     (0.248, 0.0)
     """
-    column: dict[str, int] = {}
-    starts, indices, tf = array("q", [0]), array("q"), array("d")
+    unknown = len(column)  # a feature not learnt goes to one more column, weighted 0
+    starts, indices, tf = array("q", [0]), array("q"), array("q")
     for features in counts:
-        for feature, n in features.items():
-            indices.append(column.setdefault(feature, len(column)))
-            tf.append(1 + math.log(n))
+        indices.extend([column.get(f, unknown) for f in features])
+        tf.extend(features.values())
         starts.append(len(indices))
-    rows = len(starts) - 1
-    if not column:
-        return csr_matrix((rows, 1))
-    matrix = csr_matrix((np.frombuffer(tf), np.frombuffer(indices, dtype=np.int64),
-                         np.frombuffer(starts, dtype=np.int64)), shape=(rows, len(column)))
-    idf = smoothed_idf(np.bincount(matrix.indices, minlength=len(column)), rows)
-    matrix.data = matrix.data * idf[matrix.indices]
+    weights = np.append(idf, 0.0)[np.asarray(indices)] * (1 + np.log(np.asarray(tf, float)))
+    matrix = csr_matrix((weights, np.asarray(indices), np.asarray(starts)),
+                        shape=(len(starts) - 1, unknown + 1))
     return unit_rows(matrix)
 
 
