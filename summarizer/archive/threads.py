@@ -151,6 +151,8 @@ def _match(db: sqlite3.Connection, today: list[Mapping[str, int]], as_of: str,
     Two years of stories are read twice, one row at a time (their IDF, then their threads'
     centroids a batch at a time), so that memory stays that of one batch, not of the window.
     """
+    if not today:
+        return []
     start = (date.fromisoformat(as_of) - timedelta(days=WINDOW_DAYS)).isoformat()
 
     def stored() -> Iterator[tuple[int, Mapping[str, int]]]:
@@ -165,15 +167,17 @@ def _match(db: sqlite3.Connection, today: list[Mapping[str, int]], as_of: str,
     ids: list[int] = []
     parts: list[np.ndarray] = []
     batch: list[list[Mapping[str, int]]] = []
+    held = 0
     for thread, rows in groupby(stored(), key=itemgetter(0)):
         ids.append(thread)
         batch.append([counts for _, counts in rows])
-        if sum(map(len, batch)) >= BATCH_STORIES:
+        held += len(batch[-1])
+        if held >= BATCH_STORIES:
             parts.append(_against_centroids(mine, batch, column, idf))
-            batch = []
+            batch, held = [], 0
     if batch:
         parts.append(_against_centroids(mine, batch, column, idf))
-    if not ids or not today:
+    if not ids:
         return [None] * len(today)
     similar = np.hstack(parts)
     out: list[int | None] = [None] * len(today)

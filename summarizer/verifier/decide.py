@@ -63,8 +63,9 @@ HARD_SIGNALS: dict[str, tuple[Callable[[str, str], object], Callable[[object], s
         lambda found: "unsupported phrase: " + " ".join(found),  # type: ignore[arg-type]
     ),
     "roles": (
-        signals.role_swaps,
-        lambda found: "roles swapped: " + _pairs(found, " and "),  # type: ignore[arg-type]
+        signals.role_errors,
+        lambda found: "parties differ from the evidence: " + _pairs(  # type: ignore[arg-type]
+            found, " where it has "),
     ),
 }
 # Signals also tried against every other evidence text that is about the claim:

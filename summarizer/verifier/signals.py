@@ -9,7 +9,8 @@ their historical names so that callers keep one import:
 - `acronyms`: acronyms against the words they abbreviate;
 - `quantities`: numbers in digits and in words;
 - `coverage`: the share of the claim's content words the evidence states;
-- `entities`: names the evidence lacks, and names that swap roles;
+- `entities`: names the evidence lacks, and names that swap roles in the word order;
+- `roles`: who did what to whom, from a dependency parse;
 - `opposites`: negation, antonyms and closed-class substitutions.
 """
 
@@ -24,6 +25,7 @@ from summarizer.language.quantities import (
     read_quantities,
     stated_numbers,
 )
+from summarizer.language.roles import role_errors
 from summarizer.language.wordkeys import keys, lemma_stems, normalise, stem_set, tokens
 from summarizer.verifier.coverage import content_units, coverage, unsupported_phrase
 from summarizer.verifier.opposites import antonym_bases, antonym_swaps, class_swaps, polarity_flip
@@ -46,6 +48,7 @@ __all__ = [
     "polarity_flip",
     "quantities",
     "read_quantities",
+    "role_errors",
     "role_swaps",
     "stated_numbers",
     "stem_set",
