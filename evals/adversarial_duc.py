@@ -31,9 +31,9 @@ from collections import Counter
 from pathlib import Path
 
 import pysbd
-from lemminflect import getAllLemmas
 
 from evals.verifier import EVALDATA, build_suite
+from summarizer.language.lemmas import getAllLemmas
 
 ROOT = Path(__file__).resolve().parent.parent
 DUC = EVALDATA.parent / "duc2003" / "duc2003_task4_clusters.jsonl"

@@ -53,8 +53,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pysbd
-from lemminflect import getAllLemmas
 
+from summarizer.language.lemmas import getAllLemmas
 from summarizer.language.text import STOPWORDS
 from summarizer.segment.sentences import split_spans
 from summarizer.verifier import decide as check_module

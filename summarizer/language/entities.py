@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
-
 from summarizer.language import lexicon
 from summarizer.language.acronyms import acronym_runs, bare_acronym
+from summarizer.language.lemmas import getAllLemmas
 from summarizer.language.quantities import evidence_keys
 from summarizer.language.text import STOPWORDS, stem
 from summarizer.language.wordkeys import key_union, keys, normalise, tokens, words_of

@@ -22,10 +22,9 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from lemminflect import getAllLemmas
-
 from summarizer.language import lexicon
 from summarizer.language.entities import place
+from summarizer.language.lemmas import getAllLemmas
 from summarizer.language.text import STOPWORDS, stem
 from summarizer.language.wordkeys import tokens
 

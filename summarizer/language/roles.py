@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from summarizer.language.acronyms import acronym_runs
-from summarizer.language.entities import names, place, role_swaps
+from summarizer.language.entities import names, place
 from summarizer.language.wordkeys import normalise
 
 if TYPE_CHECKING:
@@ -85,7 +85,11 @@ def events(text: str) -> tuple[Event, ...]:
                    for o in c.children if o.dep_ == "pobj" for p in _fillers(o)]
         patients = [p for c in token.children if c.dep_ in PATIENTS for p in _fillers(c)]
         if not agents and token.dep_ in ("conj", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
-            agents = [p for c in token.head.children if c.dep_ in AGENTS for p in _fillers(c)]
+            # "ordered the factory to expand": the object does it; "agreed to buy": the subject.
+            heirs = ("dobj",) if token.dep_ == "xcomp" else ()
+            agents = [p for c in token.head.children if c.dep_ in heirs for p in _fillers(c)]
+            agents = agents or [p for c in token.head.children if c.dep_ in AGENTS
+                                for p in _fillers(c)]
         if agents or patients:
             out.append(Event(token.lemma_.lower(), tuple(agents), tuple(patients)))
     return tuple(out)
@@ -253,16 +257,18 @@ def contradicted_roles(claim: str, evidence: str) -> list[tuple[str, str]]:
     return found
 
 
-def role_errors(claim: str, evidence: str) -> list[tuple[str, str]]:
-    """Every party of the claim the evidence puts elsewhere: names that swap sides of one
-    word in the word order (`entities.role_swaps`), then, from the parse, events whose
-    parties differ and names hung on the word the evidence hangs another name on.
+def party_errors(claim: str, evidence: str) -> list[tuple[str, str]]:
+    """(claim's party, evidence's party) for every party of the claim the evidence puts
+    elsewhere: events whose parties differ, and names hung on the word the evidence hangs
+    another name on.
 
     The parse is read only for a claim that names someone and is not quoted word for
     word from the evidence: the only claims these errors can be made in.
     """
-    found = role_swaps(claim, evidence)
-    if names(normalise(claim)) and " ".join(claim.split()) not in " ".join(evidence.split()):
-        found += [p for p in (*contradicted_roles(claim, evidence),
-                              *misplaced_names(claim, evidence)) if p not in found]
+    if not names(normalise(claim)) or " ".join(claim.split()) in " ".join(evidence.split()):
+        return []
+    found: list[tuple[str, str]] = []
+    for pair in (*contradicted_roles(claim, evidence), *misplaced_names(claim, evidence)):
+        if pair not in found:
+            found.append(pair)
     return found

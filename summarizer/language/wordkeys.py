@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
-
 from summarizer.language import lexicon
+from summarizer.language.lemmas import getAllLemmas
 from summarizer.language.text import STOPWORDS, WORD, numbers, stem
 
 Token = tuple[str, bool]  # (lower-cased word, written in capitals)

@@ -22,8 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from lemminflect import getAllLemmas
-
+from summarizer.language.lemmas import getAllLemmas
 from summarizer.language.text import content_stems, words
 from summarizer.models import Sentence
 

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 
-from lemminflect import getAllLemmas
-
+from summarizer.language.lemmas import getAllLemmas
 from summarizer.segment import SPEECH
 
 CONCISE_WORDS = 25  # a longer item is shortened where a cut keeps it true, if it can be
@@ -59,6 +58,7 @@ KEEP = re.compile(
     r"\b(?:not|no|never|without|if|unless|only|pending|provided|providing|assuming|"
     r"depending|excluding|except|barring|subject to|in the event|in case|whether|until|"
     r"once|when)\b|n't\b", re.IGNORECASE)
+_GOES_ON = re.compile(r"\s*(?:and|or|but|nor)\b", re.IGNORECASE)
 # What may follow a cut relative clause that stood between a subject and its verb.
 _VERB_NEXT = re.compile(r"\s*(?:is|was|are|were|has|have|had|will|would|can|could|may|might|"
                         r"should|must|did|does|do)\b")
@@ -115,6 +115,8 @@ def shorter_forms(text: str) -> list[str]:
 'The leader supervised a test, which failed.']
     >>> shorter_forms("If the talks fail, the union will strike, officials said.")
     []
+    >>> shorter_forms("Beatty hands the card to Dunaway, who looks puzzled, and reads it out.")
+    []
     """
     openings = [0]
     if (opening := OPENING.match(text)) and safe_to_cut(text[: opening.end()]):
@@ -130,6 +132,10 @@ def shorter_forms(text: str) -> list[str]:
         end = stop.start()
         if text[end] == "," and (_LIST_TAIL.match(text, end + 1) or added.group(1)):
             continue  # "Kim, who met A, B and C, said": the comma was the list's, not the clause's
+        if text[end] == "," and _GOES_ON.match(text, end + 1):
+            # "hands it to Dunaway, who looks puzzled, and reads out": what follows may be the
+            # clause's own; cut, it would be said of the main clause's subject.
+            continue
         relative = added.group(1) is None and added.group(2) is None
         if not _cuttable(text[added.start():end], relative):
             continue

@@ -63,7 +63,12 @@ HARD_SIGNALS: dict[str, tuple[Callable[[str, str], object], Callable[[object], s
         lambda found: "unsupported phrase: " + " ".join(found),  # type: ignore[arg-type]
     ),
     "roles": (
-        signals.role_errors,
+        signals.role_swaps,
+        lambda found: "roles swapped: " + _pairs(found, " and "),  # type: ignore[arg-type]
+    ),
+    # Who did what to whom, from the parse (`summarizer/language/roles.py`).
+    "parties": (
+        signals.party_errors,
         lambda found: "parties differ from the evidence: " + _pairs(  # type: ignore[arg-type]
             found, " where it has "),
     ),
@@ -139,6 +144,16 @@ def check(
     (True, 1.0, (1,), ('covers all content words',))
     """
     return check_with_rules(claim, evidence, disabled)[0]
+
+
+def for_sources(disabled: frozenset[str] | None = None) -> frozenset[str]:
+    """The signals for a source's own words (a source sentence, or one cut only at its
+    commas) against other sources: all of `disabled`'s (by default every rule, and the
+    model when it is on) but the parse, which is there for words written here (drafts,
+    claims put to `summarizer check`) and costs a second to load."""
+    if disabled is None:
+        disabled = NONE if entail.enabled() else frozenset({MODEL})
+    return disabled | {"parties"}
 
 
 def check_with_rules(

@@ -25,7 +25,7 @@ from summarizer.language.quantities import (
     read_quantities,
     stated_numbers,
 )
-from summarizer.language.roles import role_errors
+from summarizer.language.roles import party_errors
 from summarizer.language.wordkeys import keys, lemma_stems, normalise, stem_set, tokens
 from summarizer.verifier.coverage import content_units, coverage, unsupported_phrase
 from summarizer.verifier.opposites import antonym_bases, antonym_swaps, class_swaps, polarity_flip
@@ -45,10 +45,10 @@ __all__ = [
     "missing_numbers",
     "names",
     "normalise",
+    "party_errors",
     "polarity_flip",
     "quantities",
     "read_quantities",
-    "role_errors",
     "role_swaps",
     "stated_numbers",
     "stem_set",

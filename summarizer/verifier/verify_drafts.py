@@ -31,7 +31,7 @@ from summarizer.models import (
 )
 from summarizer.segment import is_reported, problem
 from summarizer.verifier.concise import CONCISE_WORDS, filing_end, shorter_forms
-from summarizer.verifier.decide import check, check_with_rules
+from summarizer.verifier.decide import check, check_with_rules, for_sources
 
 # A drafted sentence must do better than the verifier's general threshold: the
 # model was told to use only the sources' words, so any content word that no
@@ -138,7 +138,7 @@ def best_source_item(
     for source in best_supported(sentences):
         if problem(source.readable, bool(reported)):
             continue
-        item = _item(source.readable, sentences, fact, origin, changes)
+        item = _item(source.readable, sentences, fact, origin, changes, for_sources())
         if item is not None:
             return concise(item, sentences, fact, bool(reported))
     return None
@@ -154,11 +154,13 @@ def concise(item: Item, sentences: list[Sentence], fact: Fact, reported: bool) -
     text = forms[0] if forms else item.text
     if len(text.split()) > CONCISE_WORDS:
         forms = shorter_forms(text) + forms
+    # A source's sentence cut at its commas is still the source's words; a draft is not.
+    signals = for_sources() if item.origin in ("quoted", "replaced") else None
     for form in forms:
         if problem(form, reported):
             continue
         changes = (*item.changes, "shortened: cut where the cut keeps it true, then verified")
-        short = _item(form, sentences, fact, item.origin, changes)
+        short = _item(form, sentences, fact, item.origin, changes, signals)
         if short is not None and short.sources >= item.sources:
             return short
     return item
@@ -199,14 +201,16 @@ def drafting_slip(text: str, sources: list[str]) -> str | None:
 
 
 def _item(
-    text: str, sentences: list[Sentence], fact: Fact, origin: str, changes: tuple[str, ...]
+    text: str, sentences: list[Sentence], fact: Fact, origin: str, changes: tuple[str, ...],
+    disabled: frozenset[str] | None = None,
 ) -> Item | None:
-    """An item citing the fact's sentences that support `text`, or None if none does."""
-    support = supporting_citations(text, sentences)
+    """An item citing the fact's sentences that support `text`, or None if none does
+    (`disabled`: signals left out, as for `check`)."""
+    support = supporting_citations(text, sentences, disabled)
     if not support:
         return None
     evidence = [c.evidence for c in support]
-    result, rule_score = check_with_rules(text, evidence)
+    result, rule_score = check_with_rules(text, evidence, disabled)
     if rule_score < DRAFT_MIN_SCORE:
         return None
     verdict = Verdict(supported=result.supported, score=result.score, reasons=result.reasons)
@@ -224,16 +228,17 @@ def _item(
     )
 
 
-def supporting_citations(text: str, sentences: list[Sentence]) -> tuple[Citation, ...]:
+def supporting_citations(text: str, sentences: list[Sentence],
+                         disabled: frozenset[str] | None = None) -> tuple[Citation, ...]:
     """Sentences that support `text` alone; else the union that does; else nothing.
 
     Sentences that support it alone are all kept (each is one more source);
     when none does, the smallest union that does is cited instead.
     """
-    alone = [s for s in sentences if check(text, [s.readable]).supported]
+    alone = [s for s in sentences if check(text, [s.readable], disabled).supported]
     if alone:
         return tuple(Citation.of(s) for s in alone)
-    result = check(text, [s.readable for s in sentences])
+    result = check(text, [s.readable for s in sentences], disabled)
     if result.supported:
         return tuple(Citation.of(sentences[i]) for i in sorted(result.evidence_index))
     return ()
@@ -250,7 +255,8 @@ def best_supported(sentences: list[Sentence]) -> list[Sentence]:
     """
 
     def rank(s: Sentence) -> tuple[int, float, str]:
-        results = [check(s.readable, [o.readable]) for o in sentences if o is not s]
+        results = [check(s.readable, [o.readable], for_sources()) for o in sentences
+                   if o is not s]
         backers = sum(r.supported for r in results)
         mean = sum(r.score for r in results) / len(results) if results else 0.0
         return -backers, -mean, s.sentence_id
