@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from summarizer.language.acronyms import acronym_runs
-from summarizer.language.entities import names, place
+from summarizer.language.entities import missing_names, names, place
 from summarizer.language.wordkeys import normalise
 
 if TYPE_CHECKING:
@@ -263,12 +263,15 @@ def party_errors(claim: str, evidence: str) -> list[tuple[str, str]]:
     another name on.
 
     The parse is read only for a claim that names someone and is not quoted word for
-    word from the evidence: the only claims these errors can be made in.
+    word from the evidence: the only claims these errors can be made in. A claim's party
+    whose name the evidence lacks is left to the names signal, which reports it already.
     """
     if not names(normalise(claim)) or " ".join(claim.split()) in " ".join(evidence.split()):
         return []
+    # A name the evidence lacks altogether is the names signal's error, not a second one.
+    missing = set(missing_names(claim, evidence))
     found: list[tuple[str, str]] = []
     for pair in (*contradicted_roles(claim, evidence), *misplaced_names(claim, evidence)):
-        if pair not in found:
+        if pair not in found and not missing & set(pair[0].lower().split()):
             found.append(pair)
     return found
