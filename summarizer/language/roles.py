@@ -13,7 +13,7 @@ unknown, since nothing here resolves them.
 A claim's event contradicts the evidence when the evidence has an event of the
 same verb and none of the evidence's events of that verb fits the claim's:
 either the two parties swapped sides, or a named party of the claim stands
-where the evidence names another while the other side agrees.
+where the evidence names another while the other side is known and agrees.
 
 The pipeline is loaded the first time a claim needs it, and each text is parsed
 once: a brief that quotes its sources never loads it.
@@ -86,26 +86,29 @@ def events(text: str) -> tuple[Event, ...]:
     """
     out = []
     for token in parse(text):
-        if token.pos_ not in ("VERB", "AUX") or (token.pos_ == "AUX" and token.dep_ == "aux"):
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
             continue
         agents = [p for c in token.children if c.dep_ in AGENTS for p in _fillers(c)]
         agents += [p for c in token.children if c.dep_ == "agent"
                    for o in c.children if o.dep_ == "pobj" for p in _fillers(o)]
         patients = [p for c in token.children if c.dep_ in PATIENTS for p in _fillers(c)]
-        if not agents and token.dep_ in ("conj", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
-            # "ordered the factory to expand": the object does it; "agreed to buy": the subject.
-            heirs = ("dobj",) if token.dep_ == "xcomp" else ()
-            agents = [p for c in token.head.children if c.dep_ in heirs for p in _fillers(c)]
-            agents = agents or [p for c in token.head.children if c.dep_ in AGENTS
-                                for p in _fillers(c)]
-        if agents or patients:
-            out.append(Event(token.lemma_.lower(), tuple(agents), tuple(patients)))
+        # "agreed to buy": the subject buys. After an object ("ordered the factory to
+        # expand", "left the club to join") either may, so the doer stays unknown.
+        after_object = token.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in token.head.children)
+        if (not agents and token.dep_ in ("conj", "xcomp") and not after_object
+                and token.head.pos_ in ("VERB", "AUX")):
+            agents = [p for c in token.head.children if c.dep_ in AGENTS for p in _fillers(c)]
+        # Kept even with no party known ("he died"): an event whose parties the parse cannot
+        # name may be the claim's, and so never lets another of that verb contradict it.
+        out.append(Event(token.lemma_.lower(), tuple(agents), tuple(patients)))
     return tuple(out)
 
 
 def _fillers(token: Token) -> list[Party]:
-    """The parties a subject or object stands for: itself and what it is joined to by "and"."""
-    return [p for t in (token, *token.conjuncts) if (p := _party(t)) is not None]
+    """The parties a subject or object stands for: itself, what it is joined to by "and",
+    and what it is said to be ("fellow Championship side, Millwall")."""
+    said = [c for t in (token, *token.conjuncts) for c in t.children if c.dep_ == "appos"]
+    return [p for t in (token, *token.conjuncts, *said) if (p := _party(t)) is not None]
 
 
 def _party(token: Token) -> Party | None:
@@ -131,7 +134,10 @@ def _name_words(token: Token) -> list[Token]:
 
 
 def _meet(one: tuple[Party, ...], other: tuple[Party, ...]) -> bool:
-    return any(a.keys & b.keys for a in one for b in other)
+    """Some party on one side is one on the other: a word in common, or one name said
+    another way."""
+    return any(a.keys & b.keys or (a.named and b.named and _same_name(a, b))
+               for a in one for b in other)
 
 
 def _fits(claim: Event, evidence: Event) -> bool:
@@ -218,10 +224,14 @@ def misplaced_names(claim: str, evidence: str) -> list[tuple[str, str]]:
     """
     found: list[tuple[str, str]] = []
     theirs = attachments(evidence)
-    for mine in attachments(claim):
-        same = [a for a in theirs if (a.relation, a.governor) == (mine.relation, mine.governor)]
-        if same and not any(_same_name(p, q) for a in same for p in mine.around
-                                for q in a.around):
+    ours = attachments(claim)
+    for mine in ours:
+        slot = (mine.relation, mine.governor)
+        same = [a for a in theirs if (a.relation, a.governor) == slot]
+        # A word may hold several names the same way ("compete in the AmeriCup in
+        # Argentina"): the claim's names there are compared with the evidence's as a group.
+        group = [p for a in ours if (a.relation, a.governor) == slot for p in a.around]
+        if same and not any(_same_name(p, q) for a in same for p in group for q in a.around):
             found.append((mine.party.shown, same[0].party.shown))
     return found
 
@@ -252,14 +262,16 @@ def contradicted_roles(claim: str, evidence: str) -> list[tuple[str, str]]:
                     and _meet(event.agents, e.patients) and _meet(event.patients, e.agents)):
                 found.append((event.agents[0].shown, e.agents[0].shown))
                 break
+            # Another named party on one side, while the other side is the same: "Michigan
+            # beat Tennessee" against "Nebraska beat Tennessee". A verb with one side only
+            # ("Smith died") is not compared: many people die in one article.
             if (_named(event.agents) and _named(e.agents) and not _meet(event.agents, e.agents)
-                    and (not event.patients or not e.patients
-                         or _meet(event.patients, e.patients))):
+                    and event.patients and e.patients and _meet(event.patients, e.patients)):
                 found.append((event.agents[0].shown, e.agents[0].shown))
                 break
             if (_named(event.patients) and _named(e.patients)
                     and not _meet(event.patients, e.patients)
-                    and (not event.agents or not e.agents or _meet(event.agents, e.agents))):
+                    and event.agents and e.agents and _meet(event.agents, e.agents)):
                 found.append((event.patients[0].shown, e.patients[0].shown))
                 break
     return found
