@@ -5,10 +5,12 @@ or the "by" phrase of a passive) and to whom (the object, or the subject of a
 passive), so that "Y was sued by X" and "X sued Y" are one event. A relative
 pronoun stands for the noun its clause hangs on ("the House, which sued ..."),
 a verb joined to another by "and", or an infinitive after one ("agreed to
-buy"), takes that verb's subject. A party is known by the names in it (proper
-nouns with their compounds, a country also by the country any of its words
-stands for) or, when it has none, by its head word's lemma; pronouns are left
-unknown, since nothing here resolves them.
+buy"), takes that verb's subject, unless an object stands between them
+("ordered the factory to expand": who expands is left unknown). An
+apposition is the same party ("fellow side, Millwall"). A party is known by
+the names in it (proper nouns with their compounds, a country also by the
+country any of its words stands for) or, when it has none, by its head word's
+lemma; pronouns are left unknown, since nothing here resolves them.
 
 A claim's event contradicts the evidence when the evidence has an event of the
 same verb and none of the evidence's events of that verb fits the claim's:
@@ -71,7 +73,9 @@ def _pipeline():  # type: ignore[no-untyped-def]
         ) from None
 
 
-@lru_cache(maxsize=8192)
+# Few: events and attachments keep what they read from a parse, and read a text one after
+# the other; a parsed article holds megabytes.
+@lru_cache(maxsize=64)
 def parse(text: str) -> Doc:
     return _pipeline()(text)
 

@@ -37,6 +37,7 @@ from summarizer.verifier import (
     OPENING,
     check,
     filing_end,
+    for_sources,
     is_participle,
     open_quote,
     safe_to_cut,
@@ -181,7 +182,7 @@ def headline_span(sentence: Sentence, reported: bool) -> tuple[int, int] | None:
     shown = span[0].upper() + span[1:]
     if not headline_like(shown + ".") or problem(shown + ".", reported):
         return None
-    if (start, end) != (begin, full) and not check(shown, [text]).supported:
+    if (start, end) != (begin, full) and not check(shown, [text], for_sources()).supported:
         return None
     return sentence.start + start, sentence.start + start + len(span)
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
         open_quote,
         safe_to_cut,
     )
-    from summarizer.verifier.decide import check, clear_caches, same_fact
+    from summarizer.verifier.decide import check, clear_caches, for_sources, same_fact
     from summarizer.verifier.recheck_brief import document_text, load_brief, recheck
     from summarizer.verifier.verify_drafts import quote, verify
 
@@ -34,14 +34,15 @@ if TYPE_CHECKING:
 _HOMES = {
     "ADDED": "concise", "OPENING": "concise", "filing_end": "concise",
     "is_participle": "concise", "open_quote": "concise", "safe_to_cut": "concise",
-    "check": "decide", "clear_caches": "decide", "same_fact": "decide",
+    "check": "decide", "clear_caches": "decide", "for_sources": "decide",
+    "same_fact": "decide",
     "quote": "verify_drafts",
     "verify": "verify_drafts", "recheck": "recheck_brief", "load_brief": "recheck_brief",
     "document_text": "recheck_brief",
 }
 __all__ = ["ADDED", "OPENING", "check", "clear_caches", "document_text", "filing_end",
-           "is_participle", "load_brief", "open_quote", "quote", "recheck", "safe_to_cut",
-           "same_fact", "verify"]
+           "for_sources", "is_participle", "load_brief", "open_quote", "quote", "recheck",
+           "safe_to_cut", "same_fact", "verify"]
 
 
 def __getattr__(name: str) -> object:

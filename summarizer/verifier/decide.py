@@ -186,9 +186,9 @@ def check_with_rules(
 
 def same_fact(claim: str, evidence: list[str]) -> CheckResult:
     """`check()` for whether two texts state one fact (grouping, restated news): who says
-    it does not change what is said, so attribution is not asked for."""
-    disabled = ({"attribution"} if entail.enabled() else {MODEL, "attribution"})
-    return check(claim, evidence, frozenset(disabled))
+    it does not change what is said, so attribution is not asked for. Both are sources'
+    words (or items made of them), so the parse is not read (`for_sources`)."""
+    return check(claim, evidence, for_sources() | {"attribution"})
 
 
 def threshold(disabled: frozenset[str] = NONE) -> float:
