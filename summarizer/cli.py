@@ -22,6 +22,8 @@ import click
 from summarizer import __version__
 from summarizer.errors import InputError, SummarizerError
 
+PARSED_TOGETHER = 64  # claims whose texts `check` parses in one batch (memory stays bounded)
+
 
 class Failure(click.ClickException):
     exit_code = 2
@@ -322,6 +324,7 @@ def check(claims: Path | None, brief_path: Path | None, judge: bool, model: Path
     With --brief BRIEF.json, each item of a saved brief is checked against its
     cited spans, which must still match the documents; one line per item.
     """
+    from summarizer.language.roles import parsed_together
     from summarizer.verifier import check as verify_claim
 
     if (claims is None) == (brief_path is None):
@@ -333,12 +336,15 @@ def check(claims: Path | None, brief_path: Path | None, judge: bool, model: Path
     rows = read_claims(claims)
     model_judge = _load_judge(model) if judge else None
     lines = []
-    for row in rows:
-        claim, evidence = row.pop("claim"), row.pop("evidence")
-        result = verify_claim(claim, evidence)
-        if model_judge is not None:
-            result = model_judge(claim, evidence, result)
-        lines.append(json.dumps({**row, **result.model_dump()}, ensure_ascii=False))
+    for start in range(0, len(rows), PARSED_TOGETHER):
+        chunk = rows[start:start + PARSED_TOGETHER]
+        with parsed_together((row["claim"], row["evidence"]) for row in chunk):
+            for row in chunk:
+                claim, evidence = row.pop("claim"), row.pop("evidence")
+                result = verify_claim(claim, evidence)
+                if model_judge is not None:
+                    result = model_judge(claim, evidence, result)
+                lines.append(json.dumps({**row, **result.model_dump()}, ensure_ascii=False))
     write_atomic("".join(line + "\n" for line in lines), out)
 
 

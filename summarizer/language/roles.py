@@ -23,6 +23,8 @@ once: a brief that quotes its sources never loads it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -73,11 +75,38 @@ def _pipeline():  # type: ignore[no-untyped-def]
         ) from None
 
 
+_BATCH: dict[str, Doc] = {}  # texts parsed together ahead of their checks (`parsed_together`)
+
+
 # Few: events and attachments keep what they read from a parse, and read a text one after
 # the other; a parsed article holds megabytes.
 @lru_cache(maxsize=64)
 def parse(text: str) -> Doc:
-    return _pipeline()(text)
+    return _BATCH[text] if text in _BATCH else _pipeline()(text)
+
+
+@contextmanager
+def parsed_together(rows: Iterable[tuple[str, list[str]]]) -> Iterator[None]:
+    """Within the block, every (claim, evidence) row whose check will read the parse has
+    its claim and evidence texts parsed already, in batches: spaCy's `pipe` parses about
+    twice as fast as one text at a time. Nothing is loaded if no row needs the parse."""
+    texts = dict.fromkeys(t for claim, evidence in rows
+                          if needs_parse(claim, " ".join(evidence)) for t in (claim, *evidence))
+    wanted = [t for t in texts if t not in _BATCH]
+    if wanted:
+        _BATCH.update(zip(wanted, _pipeline().pipe(wanted, batch_size=256), strict=True))
+    try:
+        yield
+    finally:
+        for text in wanted:
+            _BATCH.pop(text, None)
+
+
+def needs_parse(claim: str, evidence: str) -> bool:
+    """Whether the claim can carry a party error against this evidence: it names someone
+    and is not quoted word for word from it."""
+    return bool(names(normalise(claim))) and (
+        " ".join(claim.split()) not in " ".join(evidence.split()))
 
 
 @lru_cache(maxsize=8192)
@@ -290,7 +319,7 @@ def party_errors(claim: str, evidence: str) -> list[tuple[str, str]]:
     word from the evidence: the only claims these errors can be made in. A claim's party
     whose name the evidence lacks is left to the names signal, which reports it already.
     """
-    if not names(normalise(claim)) or " ".join(claim.split()) in " ".join(evidence.split()):
+    if not needs_parse(claim, evidence):
         return []
     # A name the evidence lacks altogether is the names signal's error, not a second one.
     missing = set(missing_names(claim, evidence))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from summarizer.cli import cli
 from summarizer.language.roles import (
     attachments,
     contradicted_roles,
@@ -112,3 +116,25 @@ def test_a_brief_without_a_model_never_loads_the_parser() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_check_parses_claims_in_batches_and_says_who(tmp_path: Path) -> None:
+    """`summarizer check` parses a file's claims together; the verdicts are check()'s."""
+    evidence = ["The decision marked a victory for the House and 16 people who sued the "
+                "Clinton administration.", "The vote was on Monday."]
+    rows = [{"claim": "The Clinton administration sued the House and 16 people.",
+             "evidence": evidence, "id": 1},
+            {"claim": "The House and 16 people sued the Clinton administration.",
+             "evidence": evidence, "id": 2}]
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(claims)])
+    assert result.exit_code == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(o["id"], o["supported"]) for o in out] == [(1, False), (2, True)]
+    assert "parties differ from the evidence: Clinton administration where it has people" in (
+        out[0]["reasons"])
+    for row, line in zip(rows, out, strict=True):
+        alone = check(row["claim"], row["evidence"])
+        assert (alone.supported, alone.score, list(alone.reasons)) == (
+            line["supported"], line["score"], line["reasons"])
