@@ -10,7 +10,6 @@ scikit-learn's matrices.
 
 from __future__ import annotations
 
-import math
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -31,25 +30,9 @@ def tfidf_matrix(texts: list[str], fit_on: list[str] | None = None) -> csr_matri
     >>> round(float((m @ m.T)[0, 1]), 3), round(float((m @ m.T)[0, 2]), 3)
     (0.536, 0.0)
     """
-    learnt = [analyzer(t) for t in (fit_on if fit_on is not None else texts)]
-    seen = Counter(f for features in learnt for f in set(features))
-    if not seen:
-        return csr_matrix((len(texts), 1))
-    column = {f: i for i, f in enumerate(sorted(seen))}
-    idf = smoothed_idf(np.array([seen[f] for f in column]), len(learnt))
-    rows: list[int] = []
-    cols: list[int] = []
-    values: list[float] = []
-    counted = (Counter(features) for features in (learnt if fit_on is None
-                                                  else (analyzer(t) for t in texts)))
-    for row, counts in enumerate(counted):
-        for feature, n in counts.items():
-            if feature in column:
-                rows.append(row)
-                cols.append(column[feature])
-                values.append((1 + math.log(n)) * idf[column[feature]])
-    matrix = csr_matrix((values, (rows, cols)), shape=(len(texts), len(column)))
-    return unit_rows(matrix)
+    counted = [Counter(analyzer(t)) for t in texts]
+    learnt = counted if fit_on is None else [Counter(analyzer(t)) for t in fit_on]
+    return weigh(counted, *learn_idf(learnt))
 
 
 def smoothed_idf(document_frequency: np.ndarray, documents: int) -> np.ndarray:
@@ -89,6 +72,7 @@ def weigh(counts: Iterable[Mapping[str, int]], column: dict[str, int], idf: np.n
     weights = np.append(idf, 0.0)[np.asarray(indices)] * (1 + np.log(np.asarray(tf, float)))
     matrix = csr_matrix((weights, np.asarray(indices), np.asarray(starts)),
                         shape=(len(starts) - 1, unknown + 1))
+    matrix.eliminate_zeros()  # the features not learnt
     return unit_rows(matrix)
 
 
