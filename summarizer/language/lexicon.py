@@ -11,6 +11,8 @@ from importlib.resources import files
 
 import snowballstemmer
 
+from summarizer.language.text import STOPWORDS
+
 _STEMMER = snowballstemmer.stemmer("english")
 
 
@@ -304,8 +306,13 @@ def _wordnet_antonyms() -> list[str]:
     (`training/wordnet_antonyms.py`), as "word opposite" lines: opposites no one chose for
     this project's own cases."""
     table = files("summarizer.language").joinpath("antonyms.tsv")
-    return [" ".join(line.split("\t")[:2])
-            for line in table.read_text(encoding="utf-8").splitlines() if line]
+    pairs = [line.split("\t")[:2]
+             for line in table.read_text(encoding="utf-8").splitlines() if line]
+    # A function word's WordNet opposite is of a sense it seldom has in running text ("on"
+    # and "off" as adjectives, "still" against "sparkling"): as a preposition or adverb it
+    # would read "influence on" as the opposite of "off the field". The hand list above
+    # holds the function words' opposites that hold in news ("up"/"down", "more"/"less").
+    return [" ".join(pair) for pair in pairs if not STOPWORDS.intersection(pair)]
 
 
 ANTONYMS: dict[str, set[str]] = {}

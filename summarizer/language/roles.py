@@ -150,7 +150,7 @@ def _party(token: Token) -> Party | None:
     if token.pos_ == "PRON":
         return None
     words = _name_words(token)
-    names = [w for w in words if w.pos_ == "PROPN"]
+    names = [w for w in words if _is_name(w)]
     if not names:
         return Party(frozenset({token.lemma_.lower()}), False, token.text)
     shown = " ".join(w.text for w in words)
@@ -221,7 +221,13 @@ def attachments(text: str) -> tuple[Attachment, ...]:
 
 def _name_end(token: Token) -> bool:
     """The last word of a name: a proper noun that is not part of a longer one."""
-    return token.pos_ == "PROPN" and not (token.dep_ in LINKS and token.head.pos_ == "PROPN")
+    return _is_name(token) and not (token.dep_ in LINKS and token.head.pos_ == "PROPN")
+
+
+def _is_name(token: Token) -> bool:
+    """A proper noun as written: the small pipeline's tagger also calls lower-case words
+    proper nouns ("coronavirus vaccine"), and English writes a name with a capital."""
+    return token.pos_ == "PROPN" and not token.is_lower
 
 
 def _same_name(one: Party, other: Party) -> bool:

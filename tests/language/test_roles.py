@@ -73,6 +73,12 @@ def test_names_hung_on_a_word_as_the_evidence_hangs_another() -> None:
                            "The House's plan failed in the Senate.") == [("Senate", "House")]
 
 
+def test_a_word_in_lower_case_is_no_name_whatever_the_tagger_says() -> None:
+    # The small pipeline tags "coronavirus" a proper noun; English would write a capital.
+    assert misplaced_names("It is looking to submit its RSV vaccine for approval.",
+                           "It is forecasting a steep drop in coronavirus vaccine sales.") == []
+
+
 @pytest.mark.parametrize(("claim", "evidence"), [
     # an acronym for the words the evidence spells out
     ("The tests breached UN Security Council resolutions.",

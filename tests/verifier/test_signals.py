@@ -239,6 +239,12 @@ def test_polarity_flip(claim: str, evidence: str, flipped: bool) -> None:
             [("deni", "confirm")],
         ),
         ("Kim ordered more missiles.", "Kim ordered more missiles.", []),
+        # WordNet's "on"/"off" are adjectives ("the light is on"); as prepositions no pair
+        (
+            "Staff considered him a good influence on the team.",
+            "Staff said he was a good influence off the field.",
+            [],
+        ),
         ("Kim ordered new missiles.", "Kim ordered old missiles and new missiles.", []),
     ],
 )
