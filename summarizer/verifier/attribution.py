@@ -33,6 +33,9 @@ _HEARSAY = re.compile(r"\b(?P<word>reportedly|allegedly|purportedly|supposedly)\
                       re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;]{2,60})", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“][^\"“”]{12,}[\"”]")
+# What a speaker says in quotation marks ends with them; text glued on after is not theirs.
+_OPENS_QUOTE = re.compile(r"[\s:,]*[\"“‘']")
+_CLOSE_QUOTE = re.compile(r"[\"”]|['’](?!\w)")
 # Words by which a claim itself says that it reports what someone said.
 _HEDGES = re.compile(
     rf"\b(?:{_VERBS}|according|reportedly|allegedly|quoted|quoting|cited|citing|"
@@ -67,7 +70,9 @@ def report(evidence: str) -> tuple[str, tuple[int, int]] | None:
     """
     evidence = _main_clauses(evidence)
     if m := _ACCORDING.search(evidence):
-        return m.group("who").strip(), (0, len(evidence))
+        if evidence[:m.start()].strip(" \"“‘'("):  # "Y, according to X": the clause before
+            return m.group("who").strip(), (0, m.start())
+        return m.group("who").strip(), (m.end(), len(evidence))  # "According to X, Y"
     if m := _TRAILING.search(evidence):
         return m.group("who").strip(), (0, m.start())
     if m := _HEARSAY.search(evidence):
@@ -78,6 +83,9 @@ def report(evidence: str) -> tuple[str, tuple[int, int]] | None:
         if not after.strip(" .,;:\"'”’"):  # "Y, X said (on Tuesday)."
             comma = evidence.rfind(",", 0, m.start())
             return who, (0, comma if comma >= 0 else m.start())
+        if q := _OPENS_QUOTE.match(evidence, m.end()):  # 'X said: "Y." Z': the quotation
+            close = _CLOSE_QUOTE.search(evidence, q.end())
+            return who, (m.end(), close.end() if close else len(evidence))
         return who, (m.end(), len(evidence))  # "X said (that) Y"
     if q := _QUOTE.search(evidence):
         return "a quotation", q.span()

@@ -35,3 +35,20 @@ def test_the_speaker_must_stay(evidence: str, dropped: str, kept: str) -> None:
 def test_what_the_evidence_states_itself_needs_no_speaker() -> None:
     evidence = ["Kim visited the munitions factory on Friday, where he said output would rise."]
     assert check("Kim visited the munitions factory on Friday.", evidence).supported
+
+
+@pytest.mark.parametrize(
+    ("evidence", "stated"),
+    [
+        # Text glued on after a closing quotation is not the speaker's.
+        ("But he said: 'When England come calling, you should not say no.' The early "
+         "favourite for the post is Michael Vaughan, the former captain.",
+         "The early favourite for the post is Michael Vaughan."),
+        # "according to X" in mid-sentence governs the clause before it.
+        ("The cheetahs did not approach the boy, according to zoo officials, and the zoo "
+         "reopened its enclosure on Monday.",
+         "The zoo reopened its enclosure on Monday."),
+    ],
+)
+def test_what_the_speaker_does_not_govern_needs_no_speaker(evidence: str, stated: str) -> None:
+    assert check(stated, [evidence]).supported
