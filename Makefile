@@ -42,8 +42,12 @@ PIP_LOCKED := --constraint $(CONSTRAINTS) --find-links $(LLAMA_WHEELS) --only-bi
 
 # llama.cpp's own llama-server, from the same llama.cpp source that llama-cpp-python's sdist
 # vendors, with the same portable flags: the server tests and `make bench` start it on loopback
-# with parallel slots. Nothing in the product needs it.
-LLAMA_SERVER_DIR := wheels/llama-server-$(shell echo '$(LLAMA_CPP_VERSION) $(LLAMA_CMAKE_ARGS)' | sha256sum | cut -c1-12)
+# with parallel slots. Nothing in the product needs it. Without llamafile's sgemm, which
+# llama.cpp uses for 2 rows and more and its own dot products for one, a draft's numbers do
+# not depend on how many other requests share its batch (see DETERMINISTIC_LLAMA_SERVER in
+# summarizer/draft/server.py for the run-time half).
+LLAMA_SERVER_ARGS := $(LLAMA_CMAKE_ARGS) -DGGML_LLAMAFILE=OFF
+LLAMA_SERVER_DIR := wheels/llama-server-$(shell echo '$(LLAMA_CPP_VERSION) $(LLAMA_SERVER_ARGS)' | sha256sum | cut -c1-12)
 LLAMA_SERVER := $(LLAMA_SERVER_DIR)/llama-server
 
 WHEELHOUSE ?= wheelhouse
@@ -84,7 +88,7 @@ $(LLAMA_SERVER):
 	cmake -S $(LLAMA_SERVER_DIR)/src -B $(LLAMA_SERVER_DIR)/build -DCMAKE_BUILD_TYPE=Release \
 		-DBUILD_SHARED_LIBS=OFF -DLLAMA_CURL=OFF -DLLAMA_BUILD_TESTS=OFF \
 		-DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=ON -DLLAMA_BUILD_UI=OFF \
-		-DLLAMA_USE_PREBUILT_UI=OFF $(LLAMA_CMAKE_ARGS) >/dev/null
+		-DLLAMA_USE_PREBUILT_UI=OFF $(LLAMA_SERVER_ARGS) >/dev/null
 	cmake --build $(LLAMA_SERVER_DIR)/build --target llama-server -j$$(nproc) >/dev/null
 	cp $(LLAMA_SERVER_DIR)/build/bin/llama-server $@
 	rm -rf $(LLAMA_SERVER_DIR)/src $(LLAMA_SERVER_DIR)/build $(LLAMA_SERVER_DIR)/*.tar.gz

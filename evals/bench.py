@@ -5,7 +5,10 @@ wall and CPU seconds and peak memory for ingest, segment, stories and the
 per-story marking, grouping and planning, at each size, with the ratio of
 time per doubling; then a whole brief of 100 documents with the default
 model, and the seeds brief with `--draft never` end to end through the CLI
-(`python -m evals.bench --one never 5`). CPU seconds are what the work
+(`python -m evals.bench --one never 5`); with llama-server built, the same
+brief drafted through its 4 slots (`--one server 100 BINARY`), and whether
+that brief is one at `--parallel` 1, 2 and 4, three times at 4
+(`--one same 100 BINARY`). CPU seconds are what the work
 costs when others share the machine; the load average at the end of each
 run is reported beside it.
 
@@ -29,10 +32,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import content
 from .stories import MULTINEWS
+
+if TYPE_CHECKING:
+    from summarizer.draft import ServerBackend
 
 SIZES = (50, 100, 200, 500, 1000)
 BRIEF_DOCS = 100
@@ -128,40 +137,68 @@ def whole_brief(n: int) -> dict:
     }
 
 
-def server_brief(n: int, binary: Path, slots: int = 4) -> dict:
-    """The same brief as `whole_brief`, drafted through llama-server with `slots` parallel
-    slots (each with the in-process model's context) and as many requests at once."""
+@contextmanager
+def served(binary: Path, slots: int) -> Iterator[ServerBackend]:
+    """The default model behind llama-server on a free loopback port, with `slots`
+    parallel slots (each with the in-process model's context), started the way that keeps
+    a draft independent of its batch; stopped on leaving."""
     import socket
 
     from summarizer.draft import ServerBackend
-    from summarizer.pipeline import brief
+    from summarizer.draft.server import DETERMINISTIC_LLAMA_SERVER
     from summarizer.settings import load_settings, resolve_model
 
-    settings = load_settings()
-    settings = settings.model_copy(update={"parallel": slots})
+    settings = load_settings().model_copy(update={"parallel": slots})
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = subprocess.Popen(
         [str(binary), "-m", str(resolve_model(None, settings)), "--host", "127.0.0.1",
          "--port", str(port), "-np", str(slots), "-c", str(settings.context * slots),
-         "--seed", str(settings.seed), "-t", str(os.cpu_count() or 2)],
+         "--seed", str(settings.seed), "-t", str(os.cpu_count() or 2),
+         *DETERMINISTIC_LLAMA_SERVER],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/v1"
     try:
-        backend = _wait_for(lambda: ServerBackend(url, None, settings))
-        texts = pool(split=False)[:n]
-        with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-            write(texts, Path(tmp))
-            start = time.perf_counter()
-            result = brief([Path(tmp)], lambda: backend, parallel=slots)
-            seconds = time.perf_counter() - start
+        yield _wait_for(lambda: ServerBackend(f"http://127.0.0.1:{port}/v1", None, settings))
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def server_brief(n: int, binary: Path, slots: int = 4) -> dict:
+    """The same brief as `whole_brief`, drafted through llama-server with `slots` parallel
+    slots and as many requests at once."""
+    from summarizer.pipeline import brief
+
+    texts = pool(split=False)[:n]
+    with served(binary, slots) as backend, tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        write(texts, Path(tmp))
+        start = time.perf_counter()
+        result = brief([Path(tmp)], lambda: backend, parallel=slots)
+        seconds = time.perf_counter() - start
     return {"documents": len(result.documents), "items": len(result.items),
             "seconds": round(seconds, 1), "timings": result.timings, "slots": slots,
             "drafting": result.drafting.model_dump()}
+
+
+def same_brief(n: int, binary: Path, parallels: tuple[int, ...] = (1, 2, 4, 4, 4)) -> dict:
+    """The brief of `n` articles through one llama-server with 4 slots, once per entry of
+    `parallels`: a digest of each brief's JSON items, which must all be one."""
+    import hashlib
+
+    from summarizer.pipeline import brief
+
+    texts = pool(split=False)[:n]
+    runs = []
+    with served(binary, 4) as backend, tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        write(texts, Path(tmp))
+        for parallel in parallels:
+            result = brief([Path(tmp)], lambda: backend, parallel=parallel)
+            items = json.dumps([i.model_dump(mode="json") for i in result.items],
+                               sort_keys=True)
+            runs.append({"parallel": parallel, "draft_seconds": result.timings["draft"],
+                         "items": hashlib.sha256(items.encode()).hexdigest()[:16]})
+    return {"runs": runs, "same": len({r["items"] for r in runs}) == 1}
 
 
 def quick_brief(runs: int = QUICK_RUNS) -> dict:
@@ -282,6 +319,8 @@ def main() -> None:
         kind, n = args[1], int(args[2])
         if kind == "server":
             print(json.dumps(server_brief(n, Path(args[3]))))
+        elif kind == "same":
+            print(json.dumps(same_brief(n, Path(args[3]))))
         elif kind == "never":
             print(json.dumps(quick_brief(n)))
         else:
@@ -300,8 +339,12 @@ def main() -> None:
         f"{quick['median']} s over {len(quick['runs'])} runs ({runs}).\n")
     binary = llama_server()
     if full and binary:
-        served = child("server", BRIEF_DOCS, str(binary))
-        text += server_lines(full, served)
+        text += server_lines(full, child("server", BRIEF_DOCS, str(binary)))
+        same = child("same", BRIEF_DOCS, str(binary))
+        text += (f"Through one llama-server at --parallel "
+                 f"{', '.join(str(r['parallel']) for r in same['runs'])}: "
+                 f"{'one brief' if same['same'] else 'DIFFERENT briefs'} "
+                 f"({', '.join(r['items'] for r in same['runs'])}).\n")
     elif full:
         text += "\nNo llama-server (`make llama-server`, or $LLAMA_SERVER): server brief skipped.\n"
     OUT.parent.mkdir(parents=True, exist_ok=True)

@@ -27,6 +27,14 @@ CHAT_OVERHEAD = 32  # tokens of chat markup around one user message, for any tem
 # had used the slot before it. Sent with the grammar, and dropped with it by a server that
 # refuses either.
 LLAMA_CPP = {"cache_prompt": False}
+# How to start llama-server so that a draft does not depend on what it was batched with.
+# llama.cpp picks its CPU kernels by how many rows a batch holds: repacked weights take a
+# gemm path from 4 rows and a gemv path below, flash attention a tiled path for long
+# batches; each sums in another order, and a greedy draft can turn on the last bit. With
+# these flags, and a build without llamafile's sgemm (`-DGGML_LLAMAFILE=OFF`, which is
+# used from 2 rows up), a brief of 100 articles came out the same in 10 runs at
+# --parallel 1, 2 and 4; a stock build with its defaults gave two different briefs in 5.
+DETERMINISTIC_LLAMA_SERVER = ("--no-repack", "--flash-attn", "off")
 
 
 class ServerBackend:

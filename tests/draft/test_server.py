@@ -18,6 +18,7 @@ from pathlib import Path
 import openai
 import pytest
 
+from summarizer.draft.server import DETERMINISTIC_LLAMA_SERVER
 from summarizer.settings import default_model
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,7 +46,7 @@ def start_server(log: Path, kind: str = "llama_cpp.server") -> tuple[subprocess.
             pytest.skip("no llama-server: `make llama-server` builds it")
         command = [str(binary), "-m", str(default_model()), "--host", "127.0.0.1",
                    "--port", str(port), "-np", "4", "-c", str(4 * 2048), "--seed", "42",
-                   "--alias", "smollm2", "-t", "2"]
+                   "--alias", "smollm2", "-t", "2", *DETERMINISTIC_LLAMA_SERVER]
     else:
         command = [sys.executable, "-m", "llama_cpp.server", "--model", str(default_model()),
                    "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048",
