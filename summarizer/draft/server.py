@@ -32,8 +32,8 @@ LLAMA_CPP = {"cache_prompt": False}
 # gemm path from 4 rows and a gemv path below, flash attention a tiled path for long
 # batches; each sums in another order, and a greedy draft can turn on the last bit. With
 # these flags, and a build without llamafile's sgemm (`-DGGML_LLAMAFILE=OFF`, which is
-# used from 2 rows up), a brief of 100 articles came out the same in 10 runs at
-# --parallel 1, 2 and 4; a stock build with its defaults gave two different briefs in 5.
+# used from 2 rows up), a brief of 100 articles came out the same in 15 runs at
+# --parallel 1, 2 and 4; a stock build with its defaults gave three briefs in 4 runs at 4.
 DETERMINISTIC_LLAMA_SERVER = ("--no-repack", "--flash-attn", "off")
 
 
