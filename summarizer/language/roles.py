@@ -85,6 +85,12 @@ def parse(text: str) -> Doc:
     return _BATCH[text] if text in _BATCH else _pipeline()(text)
 
 
+def clear_caches() -> None:
+    """Forget every parse and what was read from it; the pipeline stays loaded."""
+    for cached in (parse, events, attachments):
+        cached.cache_clear()
+
+
 @contextmanager
 def parsed_together(rows: Iterable[tuple[str, list[str]]]) -> Iterator[None]:
     """Within the block, every (claim, evidence) row whose check will read the parse has

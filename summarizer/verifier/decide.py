@@ -306,13 +306,14 @@ def _contradiction(
 
 
 def clear_caches() -> None:
-    """Empty the verifier's caches (word keys, parsed evidence, scored pairs), as in a
-    fresh process; the entailment model itself stays loaded."""
-    from summarizer.language import entities, quantities, text, wordkeys
+    """Empty the verifier's caches (word keys, parses, scored pairs), as in a fresh
+    process; the entailment model and the parser's pipeline themselves stay loaded."""
+    from summarizer.language import entities, quantities, roles, text, wordkeys
     from summarizer.verifier import coverage, opposites
 
     for module in (coverage, entities, opposites, quantities, text, wordkeys):
         for obj in vars(module).values():
             if callable(getattr(obj, "cache_clear", None)):
                 obj.cache_clear()
+    roles.clear_caches()
     entail.clear_cache()

@@ -18,7 +18,7 @@ from summarizer.language.roles import (
     misplaced_names,
     party_errors,
 )
-from summarizer.verifier.decide import check
+from summarizer.verifier.decide import check, clear_caches
 from tests.conftest import SEEDS
 
 RULES_ONLY = frozenset({"model"})
@@ -140,6 +140,7 @@ def test_check_parses_claims_in_batches_and_says_who(tmp_path: Path) -> None:
     assert [(o["id"], o["supported"]) for o in out] == [(1, False), (2, True)]
     assert "parties differ from the evidence: Clinton administration where it has people" in (
         out[0]["reasons"])
+    clear_caches()  # parsed anew, one text at a time
     for row, line in zip(rows, out, strict=True):
         alone = check(row["claim"], row["evidence"])
         assert (alone.supported, alone.score, list(alone.reasons)) == (
